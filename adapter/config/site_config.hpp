@@ -1,0 +1,90 @@
+// The site file (TOML) an admin owns: where state and sectors live, the partitions, which task types each
+// accepts, node sizes, walltimes, account/QOS, memory policy and raw extra directives. See site/README.md
+// for every key. Errors are sa::Error(ErrorKind::Config) with "file:line: what is wrong".
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/task_type.hpp"
+#include "params/sector_size.hpp"
+
+namespace sa::adapter {
+
+// Request the table's MinMemory (nodes with swap) or MaxMemory (nodes without swap must use this).
+enum class MemoryPolicy { Min, Max };
+// How the job script starts the job binary.
+enum class Launcher { Srun, Mpirun, Direct };
+enum class BackendKind { Local, Slurm };
+
+std::string_view memory_policy_name(MemoryPolicy p);
+std::string_view launcher_name(Launcher l);
+std::string_view backend_name(BackendKind b);
+
+struct Partition {
+  std::string name;
+  std::set<TaskType> tasks;                   // task types this partition accepts
+  int nodes = 1;                              // nodes in the partition
+  int cpus_per_node = 0;                      // 0 = detect from the host (local backend only)
+  std::uint64_t memory_per_node = 0;          // bytes; 0 = detect from the host (local backend only)
+  int gpus_per_node = 0;
+  std::string gpu_type;                       // optional gres type: --gres=gpu:<type>:N
+  std::uint64_t tmp_per_node = 0;             // node-local scratch bytes; 0 = not limited
+  std::optional<MemoryPolicy> memory_policy;  // overrides the site's
+  std::string account;                        // overrides the site's when set
+  std::string qos;                            // overrides the site's when set
+  std::string qos_urgent;                     // QOS for the urgent tier (negative order, C1); "" = qos
+  std::string template_name;                  // "" = templates/default.sh.mustache
+  Launcher launcher = Launcher::Srun;
+  std::vector<std::string> extra_directives;  // raw sbatch options, e.g. "--constraint=ib"
+  std::map<std::string, std::string> env;     // exported in the job script
+  int max_jobs = 0;                           // jobs in flight in this partition; 0 = unlimited
+  int line = 0;                               // where the partition was defined in the site file
+};
+
+// Walltime in minutes per task type and sector size, with fallbacks: [task][size] -> [task] default ->
+// site default -> built-in default.
+struct Walltimes {
+  int default_minutes = 24 * 60;
+  std::map<TaskType, int> task_default;
+  std::map<std::pair<TaskType, params::SectorSize>, int> task_size;
+
+  int minutes(TaskType t, params::SectorSize s) const;
+};
+
+struct SiteConfig {
+  std::string name = "default";
+  BackendKind backend = BackendKind::Local;
+  std::filesystem::path state_dir;    // SQLite store, manifests, results, job logs
+  std::filesystem::path storage_dir;  // sector storage in Lotus's layout (shared filesystem)
+  std::filesystem::path scratch_dir;  // node-local scratch; empty = the job's $TMPDIR
+  std::filesystem::path job_binary;   // sa-job; empty = next to the sealadapter executable
+  std::filesystem::path templates_dir;  // admin templates; empty = the built-in ones
+  std::string instance = "sa";        // adapter instance tag carried by every job name/comment
+  MemoryPolicy memory_policy = MemoryPolicy::Max;
+  std::uint64_t min_job_memory = 512ull << 20;  // floor for --mem: the job process itself needs memory
+  std::string account;
+  std::string qos;
+  std::string qos_urgent;
+  Walltimes walltime;
+  std::vector<Partition> partitions;
+  std::string source = "<embedded default>";  // file it was read from, for messages
+
+  const Partition* find_partition(std::string_view name) const;
+};
+
+// Parse a site file's text; relative paths are taken from `base_dir`. Throws sa::Error(Config).
+SiteConfig parse_site(std::string_view toml_text, const std::string& source_name,
+                      const std::filesystem::path& base_dir);
+SiteConfig load_site_file(const std::filesystem::path& file);
+// The embedded default: local backend, one partition "local" on this host (cpus/memory detected),
+// accepting every task type; state under `home` (SEALADAPTER_HOME or ~/.sealadapter, chosen by the caller).
+SiteConfig embedded_default_site(const std::filesystem::path& home);
+
+}  // namespace sa::adapter
