@@ -1,0 +1,39 @@
+// Internal tables shared by the SHA-256 implementations: the FIPS 180-4 round constants K and the message
+// schedule of the one constant block, the padding block of a 64-byte message (used by node hashing).
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+namespace sa::kernels::detail {
+
+inline constexpr std::array<std::uint32_t, 64> kSha256K = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+
+constexpr std::uint32_t rotr32(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+
+// W[t] + K[t] for the second block of any 64-byte message: 0x80, 55 zero bytes, then the bit length 512
+// as a big-endian u64. Its schedule never changes, so node hashing skips the schedule for it.
+constexpr std::array<std::uint32_t, 64> pad64_schedule_plus_k() {
+  std::array<std::uint32_t, 64> w{};
+  w[0] = 0x80000000u;
+  w[15] = 512;
+  for (int t = 16; t < 64; ++t) {
+    const std::uint32_t s0 = rotr32(w[t - 15], 7) ^ rotr32(w[t - 15], 18) ^ (w[t - 15] >> 3);
+    const std::uint32_t s1 = rotr32(w[t - 2], 17) ^ rotr32(w[t - 2], 19) ^ (w[t - 2] >> 10);
+    w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+  }
+  for (int t = 0; t < 64; ++t) w[t] += kSha256K[t];
+  return w;
+}
+
+alignas(16) inline constexpr std::array<std::uint32_t, 64> kPad64WK = pad64_schedule_plus_k();
+
+}  // namespace sa::kernels::detail
