@@ -1,0 +1,68 @@
+// The batch backend interface: submit a job, ask about many jobs at once, cancel, and describe the workers.
+// Non-virtual public methods check arguments once; backends implement the protected *_() hooks (NVI).
+// Implementations: local/ (this host), slurm/ (libslurm).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mapping/job_request.hpp"
+#include "sched/active_resources.hpp"
+
+namespace sa::adapter {
+
+struct JobLaunch {
+  std::string tag;      // job name: identifies instance, sector, task and attempt
+  std::string comment;  // machine-readable tag
+  JobRequest request;
+  std::string stage;
+  std::filesystem::path job_binary;
+  std::filesystem::path manifest;
+  std::filesystem::path result;
+  std::filesystem::path workdir;
+  std::filesystem::path log;
+  std::string script;   // the rendered job script (Slurm submits it; local keeps it beside the manifest)
+};
+
+struct JobHandle {
+  std::string job_id;
+  std::string tag;
+};
+
+enum class JobPhase { Pending, Running, Ended, Unknown };
+
+struct JobStatus {
+  std::string job_id;
+  JobPhase phase = JobPhase::Unknown;
+  std::string node;
+  std::string reason;             // why pending, or how it ended
+  std::optional<int> exit_code;   // when ended normally
+  std::optional<int> signal;      // when ended by a signal
+  std::string batch_state;        // the batch system's own state name (Slurm: COMPLETED, OUT_OF_MEMORY...)
+  bool cancelled = false;         // ended because we cancelled it
+};
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+
+  virtual std::string_view name() const = 0;
+
+  JobHandle submit(const JobLaunch& launch);
+  // One call for all jobs of interest (never one call per job).
+  std::vector<JobStatus> poll(const std::vector<JobHandle>& jobs);
+  void cancel(const JobHandle& job);
+  // The workers resource windows are planned against (for local: this host).
+  std::vector<WorkerInfo> workers();
+
+ protected:
+  virtual JobHandle submit_(const JobLaunch& launch) = 0;
+  virtual std::vector<JobStatus> poll_(const std::vector<JobHandle>& jobs) = 0;
+  virtual void cancel_(const JobHandle& job) = 0;
+  virtual std::vector<WorkerInfo> workers_() = 0;
+};
+
+}  // namespace sa::adapter

@@ -1,0 +1,63 @@
+// The engine: one cycle = (1) collect endings of active jobs (result file first, backend poll second) into
+// the store, (2) plan with the resource windows what starts, (3) for each, record the attempt, write its
+// manifest and script, submit, record the job id. Every step is idempotent, so after a crash the next cycle
+// picks up where the last one stopped (attempts left in "starting" are settled from their result file or
+// requeued). One engine per state directory (EngineLock).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "backend/backend.hpp"
+#include "config/site_config.hpp"
+#include "model/resource_table.hpp"
+#include "store/store.hpp"
+
+namespace sa::adapter {
+
+using Clock = std::function<double()>;  // seconds since the epoch
+double wall_clock();
+
+struct EngineOptions {
+  std::filesystem::path job_binary;                  // sa-job
+  std::map<std::string, std::string> forward_env;    // FIL_PROOFS_*, BELLMAN_* of the submitter
+};
+
+struct CycleReport {
+  int started = 0;
+  int ended = 0;
+  int active = 0;   // attempts still running or pending after the cycle
+  int queued = 0;   // tasks waiting (including back-off)
+  int blocked = 0;  // queued tasks that fit no window of any worker
+  std::vector<std::string> blocked_reasons;
+};
+
+class Engine {
+ public:
+  Engine(Store& store, Backend& backend, const SiteConfig& site, ResourceTable table, EngineOptions options,
+         Clock clock = wall_clock);
+
+  CycleReport step();
+  // Cancels a task and kills its job if one is active.
+  void cancel(std::int64_t task_id);
+
+  // The directory of one attempt: <state_dir>/jobs/<task>/a<n>/ (manifest.json, result.json, job.sh, job.log).
+  std::filesystem::path attempt_dir(std::int64_t task_id, int attempt) const;
+
+ private:
+  int reap();
+  int start_ready(CycleReport& report);
+  void launch(const TaskRecord& task);
+  void settle(const AttemptRecord& a, const JobStatus& status);
+
+  Store& store_;
+  Backend& backend_;
+  const SiteConfig& site_;
+  ResourceTable table_;
+  EngineOptions options_;
+  Clock clock_;
+};
+
+}  // namespace sa::adapter

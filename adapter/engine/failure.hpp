@@ -1,0 +1,37 @@
+// How an attempt ended, decided from the job's result file first and the backend's view second
+// (docs/05-failure-classes.md), and what that means for the task: done, retry (with back-off), requeue
+// without spending an attempt, or fail for good. Pure functions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "backend/backend.hpp"
+#include "contract/job_result.hpp"
+#include "store/store.hpp"
+
+namespace sa::adapter {
+
+enum class FailureClass {
+  None,           // succeeded
+  JobRetryable,   // the job binary said: transient (exit 75 / status retryable)
+  JobPermanent,   // the job binary said: trying again will not help (exit 64/65 / status permanent)
+  Killed,         // ended by a signal without a result (OOM killer, admin, node trouble)
+  Cancelled,      // we cancelled it
+  Lost,           // no result and no way to learn how it ended
+  LaunchFailed,   // the backend refused or could not start it
+  BadResult,      // a result file that does not parse or belongs to another attempt
+};
+
+std::string_view failure_class_name(FailureClass c);
+
+// Seconds to wait before attempt `next_attempt` (1-based) starts: 10 s doubling, capped at 10 minutes.
+double retry_backoff_seconds(int next_attempt);
+
+// The outcome for the store. `result` is the parsed result file (nullopt when absent); `result_error` is
+// set when the file exists but is unreadable.
+AttemptOutcome classify_ending(const std::optional<jobs::JobResult>& result, const std::string& result_error,
+                               const JobStatus& status, const AttemptRecord& attempt, double now);
+
+}  // namespace sa::adapter
