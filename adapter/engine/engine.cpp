@@ -134,12 +134,17 @@ int Engine::start_ready(CycleReport& report) {
   for (std::int64_t id : plan.unassigned) {
     const TaskRecord& t = *by_id[id];
     Resources need = table_.get(t.type, t.proof);
-    report.blocked_reasons.push_back("task " + std::to_string(id) + " (" + std::string(short_name(t.type)) +
-                                     ") needs more than worker " + workers.front().name + " has: " +
-                                     std::to_string((need.min_memory + need.base_min_memory) >> 20) + " MiB resident, " +
-                                     std::to_string(need.threads(workers.front().cpus, workers.front().gpus)) + " threads");
+    const WorkerInfo& w = workers.front();
+    report.blocked[id] = std::string(short_name(t.type)) + " " + std::string(params::sector_size_name(t.proof.size())) +
+                         " needs " + std::to_string((need.min_memory + need.base_min_memory) >> 20) + " MiB resident, " +
+                         std::to_string((need.max_memory + need.base_min_memory) >> 20) + " MiB peak and " +
+                         std::to_string(need.threads(w.cpus, w.gpus)) + " threads; worker " + w.name + " has " +
+                         std::to_string(w.mem_physical >> 20) + " MiB RAM, " + std::to_string(w.mem_swap >> 20) +
+                         " MiB swap and " + std::to_string(w.cpus) + " CPUs";
+    // It would not fit even on an idle worker, so waiting cannot help: fail it with the reason (an operator
+    // can change the site or the overrides and `retry`). Lotus leaves such tasks queued forever.
+    store_.reject(id, "cannot run on this site: " + report.blocked[id], now);
   }
-  report.blocked = static_cast<int>(plan.unassigned.size());
   int started = 0;
   for (std::int64_t id : plan.start) {
     launch(*by_id[id]);
@@ -152,17 +157,28 @@ void Engine::launch(const TaskRecord& task) {
   const double now = clock_();
   auto stage = stage_for(task.type);
   TaskSpec spec{task.type, task.proof, task.priority, task.ranks};
-  const Partition& partition = choose_partition(spec, table_, site_, task.partition);
-  JobRequest request = map_task(spec, table_, partition, site_);
-  for (const auto& [k, v] : options_.forward_env) request.env.emplace(k, v);
+  // A task the site cannot map (no partition takes it, too big for its nodes) still gets an attempt, so the
+  // reason is recorded where people look for it.
+  std::optional<Error> plan_error;
+  const Partition* partition = nullptr;
+  JobRequest request;
+  try {
+    partition = &choose_partition(spec, table_, site_, task.partition);
+    request = map_task(spec, table_, *partition, site_);
+    for (const auto& [k, v] : options_.forward_env) request.env.emplace(k, v);
+  } catch (const Error& e) {
+    plan_error = e;
+  }
 
   const int number = task.attempts + 1;
   std::filesystem::path dir = attempt_dir(task.id, number);
   std::filesystem::create_directories(dir);
-  AttemptRecord a = store_.begin_attempt(task.id, partition.name, to_json(request), (dir / "manifest.json").string(),
-                                         (dir / "result.json").string(), now);
+  AttemptRecord a = store_.begin_attempt(task.id, partition ? partition->name : "",
+                                         plan_error ? nlohmann::json::object() : to_json(request),
+                                         (dir / "manifest.json").string(), (dir / "result.json").string(), now);
   JobLaunch l;
   try {
+    if (plan_error) throw *plan_error;
     if (!stage) throw Error(ErrorKind::Usage, std::string(short_name(task.type)) + " has no job stage in this release");
     jobs::JobManifest m;
     m.task_id = task.id;
@@ -189,7 +205,7 @@ void Engine::launch(const TaskRecord& task) {
     l.workdir = dir;
     l.log = dir / "job.log";
     JobScriptContext ctx{l.tag, l.comment, l.manifest, l.job_binary, l.stage, l.workdir, l.log};
-    l.script = render_job_script(request, ctx, site_, partition);
+    l.script = render_job_script(request, ctx, site_, *partition);
     staging::write_file_atomic(dir / "job.sh", l.script, 0755);
     JobHandle h = backend_.submit(l);
     store_.record_submission(a.id, std::string(backend_.name()), h.job_id, l.tag, clock_());

@@ -30,8 +30,7 @@ struct CycleReport {
   int ended = 0;
   int active = 0;   // attempts still running or pending after the cycle
   int queued = 0;   // tasks waiting (including back-off)
-  int blocked = 0;  // queued tasks that fit no window of any worker
-  std::vector<std::string> blocked_reasons;
+  std::map<std::int64_t, std::string> blocked;  // tasks rejected this cycle: they fit no worker, and why
 };
 
 class Engine {

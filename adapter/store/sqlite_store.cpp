@@ -122,6 +122,23 @@ TaskRecord Store::retry(std::int64_t task_id, int extra_attempts, double now) {
   });
 }
 
+TaskRecord Store::reject(std::int64_t task_id, const std::string& reason, double now) {
+  return guarded("reject", [&] {
+    SQLite::Transaction t(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    TaskRecord task = impl_->must_task(task_id);
+    TaskState next = next_task_state(task, TaskEvent::Reject);
+    SQLite::Statement q(impl_->db, "UPDATE tasks SET state = ?, error = ?, error_temporary = 0, updated_at = ? WHERE id = ?");
+    q.bind(1, std::string(task_state_name(next)));
+    q.bind(2, reason);
+    q.bind(3, now);
+    q.bind(4, task_id);
+    q.exec();
+    impl_->event(now, task_id, 0, "rejected", reason);
+    t.commit();
+    return *impl_->task(task_id);
+  });
+}
+
 std::optional<nlohmann::json> Store::result_of(std::int64_t task_id) const {
   return guarded("result", [&]() -> std::optional<nlohmann::json> {
     SQLite::Statement q(impl_->db, "SELECT outputs FROM results WHERE task_id = ?");

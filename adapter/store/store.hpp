@@ -66,6 +66,8 @@ class Store {
   // Person-driven changes. cancel returns the attempt whose job must be killed, if one is active.
   std::optional<AttemptRecord> cancel(std::int64_t task_id, double now);
   TaskRecord retry(std::int64_t task_id, int extra_attempts, double now);
+  // queued -> failed with a permanent reason (it fits no worker).
+  TaskRecord reject(std::int64_t task_id, const std::string& reason, double now);
 
   std::optional<AttemptRecord> attempt(std::int64_t attempt_id) const;
   std::vector<AttemptRecord> attempts_of(std::int64_t task_id) const;

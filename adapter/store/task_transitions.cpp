@@ -14,6 +14,7 @@ std::string_view task_event_name(TaskEvent e) {
     case TaskEvent::Requeued: return "requeued";
     case TaskEvent::Cancel: return "cancel";
     case TaskEvent::Retry: return "retry";
+    case TaskEvent::Reject: return "rejected";
   }
   return "?";
 }
@@ -40,6 +41,8 @@ TaskState next_task_state(const TaskRecord& t, TaskEvent e) {
     case TaskEvent::Retry:
       if (t.state == TaskState::Failed || t.state == TaskState::Cancelled) return TaskState::Queued;
       return refuse("only a failed or cancelled task can be retried");
+    case TaskEvent::Reject:
+      return t.state == TaskState::Queued ? TaskState::Failed : refuse("only a queued task can be rejected");
   }
   return refuse("unknown event");
 }

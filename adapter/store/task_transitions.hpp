@@ -17,6 +17,7 @@ enum class TaskEvent {
   Requeued,          // running -> queued without spending an attempt (preempted, requeued, node lost)
   Cancel,            // queued/running -> cancelled
   Retry,             // failed/cancelled -> queued (by a person)
+  Reject,            // queued -> failed: no worker can ever run it (bigger than every node)
 };
 
 std::string_view task_event_name(TaskEvent e);

@@ -1,0 +1,58 @@
+// `sealadapter render`: the exact job script that would be submitted for a task, from the site's mapping and
+// the partition's template, without submitting anything (--json adds the job request).
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/parse_args.hpp"
+#include "engine/request_json.hpp"
+#include "engine/task_stage.hpp"
+#include "mapping/job_request.hpp"
+#include "render/job_script.hpp"
+
+namespace sa::adapter {
+
+void register_render(CLI::App& app, CliContext& ctx) {
+  auto* cmd = app.add_subcommand("render", "Print the job script a task would be submitted with");
+  struct Args {
+    std::string task, version = "V1_1", partition;
+    std::optional<std::string> size;
+    std::optional<std::int64_t> proof_id;
+    int priority = 0, ranks = 1;
+    std::uint64_t miner = 1000, sector = 1;
+    bool json = false;
+  };
+  auto a = std::make_shared<Args>();
+  cmd->add_option("--task", a->task, "Task type (AP, PC1, PC2, C1, C2, UNS, FIN, GET, ...)")->required();
+  cmd->add_option("--sector-size", a->size, "Sector size");
+  cmd->add_option("--proof", a->version, "Proof version (V1, V1_1, SyntheticPoRep, NiPoRep)")->capture_default_str();
+  cmd->add_option("--proof-type", a->proof_id, "Registered seal proof id (0-19) instead of size + version");
+  cmd->add_option("--partition", a->partition, "Partition (default: chosen as for a real submission)");
+  cmd->add_option("--priority", a->priority, "Lotus priority (1024 for deal sectors)")->capture_default_str();
+  cmd->add_option("--ranks", a->ranks, "MPI ranks")->capture_default_str()->check(CLI::Range(1, 4096));
+  cmd->add_option("--miner", a->miner, "Miner actor id for the job tag")->capture_default_str();
+  cmd->add_option("--sector", a->sector, "Sector number for the job tag")->capture_default_str();
+  cmd->add_flag("--json", a->json, "Print the job request and the script as JSON");
+  cmd->callback([&ctx, a] {
+    TaskSpec spec{parse_task_arg(a->task), proof_arg(a->size, a->version, a->proof_id), a->priority, a->ranks};
+    const SiteConfig& site = ctx.site();
+    const Partition& part = choose_partition(spec, ctx.table(), site, a->partition);
+    JobRequest req = map_task(spec, ctx.table(), part, site);
+    std::filesystem::path dir = site.state_dir / "jobs" / "<task>" / "a1";
+    JobScriptContext sc;
+    sc.job_name = job_tag(site.instance, a->miner, a->sector, spec.task, 1);
+    sc.comment = "sealadapter:" + site.instance + ":task=<task>:attempt=1";
+    sc.manifest = dir / "manifest.json";
+    sc.job_binary = ctx.job_binary();
+    sc.stage = std::string(stage_for(spec.task).value_or(short_name(spec.task)));
+    sc.workdir = dir;
+    sc.output = dir / "job.log";
+    std::string script = render_job_script(req, sc, site, part);
+    if (a->json) {
+      std::cout << nlohmann::json{{"request", to_json(req)}, {"script", script}}.dump(2) << "\n";
+    } else {
+      std::cout << script;
+    }
+  });
+}
+
+}  // namespace sa::adapter
