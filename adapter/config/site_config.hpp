@@ -49,14 +49,17 @@ struct Partition {
 };
 
 // Walltime in minutes per task type and sector size, with fallbacks: [task][size] -> [task] default ->
-// site default -> built-in default.
+// site default -> built-in default (builtin_walltime_minutes, per task and size).
 struct Walltimes {
-  int default_minutes = 24 * 60;
+  int default_minutes = 0;  // the site's [walltime] default; 0 = not set, use the built-in per task and size
   std::map<TaskType, int> task_default;
   std::map<std::pair<TaskType, params::SectorSize>, int> task_size;
 
   int minutes(TaskType t, params::SectorSize s) const;
 };
+
+// sealadapter's built-in walltime for a task and size when the site says nothing (site/README.md).
+int builtin_walltime_minutes(TaskType t, params::SectorSize s);
 
 struct SiteConfig {
   std::string name = "default";
