@@ -21,6 +21,9 @@ struct SubmitOutcome {
 };
 
 struct TaskFilter {
+  TaskFilter() = default;
+  TaskFilter(std::vector<TaskState> s) : states(std::move(s)) {}  // NOLINT: tasks({{TaskState::Queued}})
+
   std::vector<TaskState> states;  // empty = all
   std::optional<SectorRef> sector;
   std::size_t limit = 0;          // 0 = no limit
