@@ -11,7 +11,7 @@ namespace sa::kernels::detail {
 void hash_node_pairs_portable(const std::uint8_t* in, std::size_t npairs, std::uint8_t* out);
 // One SHA-NI stream: each pair's two compressions run back to back.
 void hash_node_pairs_shani_x1(const std::uint8_t* in, std::size_t npairs, std::uint8_t* out);
-// Several pairs' compressions interleaved in one thread to hide sha256rnds2 latency. streams is 2 or 4
+// Several pairs' compressions interleaved in one thread to hide sha256rnds2 latency. streams is 2, 3 or 4
 // (any other value throws sa::Error(Usage)); leftovers run single-stream.
 void hash_node_pairs_shani_multi(const std::uint8_t* in, std::size_t npairs, std::uint8_t* out, int streams);
 

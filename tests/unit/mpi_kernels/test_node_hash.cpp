@@ -1,4 +1,4 @@
-// Node-pair hashing: every implementation (portable, SHA-NI single stream, 2 and 4 interleaved streams)
+// Node-pair hashing: every implementation (portable, SHA-NI single stream, 2/3/4 interleaved streams)
 // equals trunc254(sha256(64 bytes)), out of place and in place, for pair counts around the stream widths.
 #include <gtest/gtest.h>
 
@@ -36,6 +36,9 @@ std::vector<Variant> variants() {
     v.push_back({"shani-x1", detail::hash_node_pairs_shani_x1});
     v.push_back({"shani-x2", [](const std::uint8_t* in, std::size_t n, std::uint8_t* out) {
                    detail::hash_node_pairs_shani_multi(in, n, out, 2);
+                 }});
+    v.push_back({"shani-x3", [](const std::uint8_t* in, std::size_t n, std::uint8_t* out) {
+                   detail::hash_node_pairs_shani_multi(in, n, out, 3);
                  }});
     v.push_back({"shani-x4", [](const std::uint8_t* in, std::size_t n, std::uint8_t* out) {
                    detail::hash_node_pairs_shani_multi(in, n, out, 4);
@@ -103,7 +106,7 @@ TEST(NodeHash, SinglePairHelper) {
 TEST(NodeHash, RejectsUnsupportedStreamCount) {
   if (!sha_ni_available()) GTEST_SKIP() << "this CPU has no SHA-NI";
   std::uint8_t buf[64] = {};
-  EXPECT_THROW(detail::hash_node_pairs_shani_multi(buf, 1, buf, 3), sa::Error);
+  EXPECT_THROW(detail::hash_node_pairs_shani_multi(buf, 1, buf, 5), sa::Error);
 }
 
 }  // namespace
