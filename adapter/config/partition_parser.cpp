@@ -112,7 +112,9 @@ Partition parse_partition(const TomlTable& t, BackendKind backend) {
   // A Slurm partition's node shape decides threads and memory checks; only the local backend can detect it.
   for (auto [key, is_auto, given] : {std::tuple{"cpus_per_node", cpus_auto, cpus.has_value()},
                                      std::tuple{"memory_per_node", mem_auto, mem.has_value()}}) {
-    if (is_auto && !local) named.fail(key, std::string("'") + key + "' = \"auto\" is only allowed with backend = \"local\"");
+    if (is_auto && !local) {
+      named.fail(key, std::string("'") + key + "' = \"auto\" is only allowed with backend = \"local\"");
+    }
     if (!given && !local) named.fail_at(p.line, "partition '" + p.name + "' needs '" + key + "' (backend slurm)");
   }
   p.cpus_per_node = cpus.value_or(0);
@@ -132,7 +134,9 @@ Partition parse_partition(const TomlTable& t, BackendKind backend) {
 
   if (auto extras = named.string_array("extra_directives")) {
     for (const auto& [text, line] : *extras) {
-      if (has_control_char(text)) named.fail_at(line, "extra directive in " + named.where() + " contains a control character");
+      if (has_control_char(text)) {
+        named.fail_at(line, "extra directive in " + named.where() + " contains a control character");
+      }
       if (text.empty() || text.front() != '-') {
         named.fail_at(line, "extra directive \"" + text + "\" in " + named.where() +
                                 " must be an sbatch option starting with \"-\" or \"--\"");

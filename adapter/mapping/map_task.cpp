@@ -115,7 +115,8 @@ JobRequest map_task(const TaskSpec& spec, const ResourceTable& table, const Part
   req.tmp_bytes = sealing_scratch_bytes(spec.task, size);
   if (partition.tmp_per_node > 0 && req.tmp_bytes > partition.tmp_per_node) {
     fail(what, "needs " + format_size(req.tmp_bytes) + " of node-local scratch but tmp_per_node is " +
-                   format_size(partition.tmp_per_node) + " (set tmp_per_node = 0 if sealing does not use node-local disk)");
+                   format_size(partition.tmp_per_node) +
+                   " (set tmp_per_node = 0 if sealing does not use node-local disk)");
   }
   req.time_limit_minutes = site.walltime.minutes(spec.task, size);
 

@@ -26,7 +26,8 @@ constexpr std::uint64_t kMiB = 1ull << 20;
 // {{manfest}} would otherwise render as nothing and start the binary without its manifest.
 class StrictContext : public mus::context<std::string> {
  public:
-  StrictContext(const mus::data* data, std::string origin) : mus::context<std::string>(data), origin_(std::move(origin)) {}
+  StrictContext(const mus::data* data, std::string origin)
+      : mus::context<std::string>(data), origin_(std::move(origin)) {}
   const mus::data* get(const std::string& name) const override {
     const mus::data* d = mus::context<std::string>::get(name);
     if (d == nullptr) throw Error(ErrorKind::Config, "template " + origin_ + ": unknown variable {{" + name + "}}");
@@ -46,7 +47,9 @@ mus::data env_list(const JobRequest& r) {
     if (!is_valid_env_name(name)) {
       throw Error(ErrorKind::Config, "environment variable name \"" + name + "\" must match [A-Z_][A-Z0-9_]*");
     }
-    if (value.find('\0') != std::string::npos) throw Error(ErrorKind::Config, "environment value of " + name + " contains NUL");
+    if (value.find('\0') != std::string::npos) {
+      throw Error(ErrorKind::Config, "environment value of " + name + " contains NUL");
+    }
     mus::data item;
     item.set("name", name);
     item.set("value", value);

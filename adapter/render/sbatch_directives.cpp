@@ -93,7 +93,10 @@ std::vector<std::string> parse_sbatch_arguments(std::string_view line) {
       copied = true;
       ++i;
     }
-    if (quoted) throw Error(ErrorKind::Config, std::string("sbatch would stop at an unmatched ") + q + " in [" + std::string(line) + "]");
+    if (quoted) {
+      throw Error(ErrorKind::Config,
+                  std::string("sbatch would stop at an unmatched ") + q + " in [" + std::string(line) + "]");
+    }
     // get_argument returns NULL for an argument that copied nothing ("" or a comment): the line ends there.
     if (!copied) return args;
     args.push_back(std::move(arg));
@@ -114,7 +117,9 @@ std::string sbatch_directives(const JobRequest& r, const JobScriptContext& ctx, 
   add("--ntasks", std::to_string(r.ntasks), "task count");
   add("--cpus-per-task", std::to_string(r.cpus_per_task), "CPU count");
   if (r.memory_bytes > 0) add("--mem", mib(r.memory_bytes), "memory");
-  if (r.gpus > 0) add("--gres", "gpu:" + (r.gpu_type.empty() ? "" : r.gpu_type + ":") + std::to_string(r.gpus), "GPU type");
+  if (r.gpus > 0) {
+    add("--gres", "gpu:" + (r.gpu_type.empty() ? "" : r.gpu_type + ":") + std::to_string(r.gpus), "GPU type");
+  }
   // --tmp only where nodes declare TmpDisk (tmp_per_node > 0): elsewhere Slurm would refuse any request.
   if (r.tmp_bytes > 0 && partition.tmp_per_node > 0) add("--tmp", mib(r.tmp_bytes), "scratch size");
   if (r.time_limit_minutes > 0) add("--time", format_walltime(r.time_limit_minutes), "time limit");
