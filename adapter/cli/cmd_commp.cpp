@@ -63,8 +63,9 @@ void register_commp(CLI::App& app, CliContext&) {
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (progress) std::fprintf(stderr, "\r%*s\r", 60, "");
 
-    // The hashing limit: 127 raw bytes become 4 leaves, and a binary tree over L leaves has L-1 internal
-    // nodes of 2 compressions each, so CommP costs ~8 SHA-256 compressions per 127 input bytes.
+    // The single-stream hashing limit: 127 raw bytes become 4 leaves, and a binary tree over L leaves has
+    // L-1 internal nodes of 2 compressions each, so CommP costs ~8 SHA-256 compressions per 127 input bytes.
+    // The kernel hashes several independent node pairs at once, so it can beat one stream.
     k::Sha256Impl impl = k::resolve(k::Sha256Impl::Auto);
     double rate = k::measure_sha256_rate(0.25, impl);
     double limit = rate * 127.0 / 8.0;
@@ -80,7 +81,8 @@ void register_commp(CLI::App& app, CliContext&) {
                                   {"bytes_per_second", throughput},
                                   {"sha256_compressions_per_second", rate},
                                   {"sha256_impl", impl == k::Sha256Impl::ShaNi ? "sha-ni" : "portable"},
-                                  {"share_of_hashing_limit", throughput / limit}}
+                                  {"single_stream_limit_bytes_per_second", limit},
+                                  {"ratio_to_single_stream_limit", throughput / limit}}
                        .dump(2)
                 << "\n";
       return;
@@ -89,10 +91,12 @@ void register_commp(CLI::App& app, CliContext&) {
               << "padded size:  " << pc.padded_size << " (" << size_str(pc.padded_size) << ")\n"
               << "payload size: " << pc.payload_size << "\n"
               << "commitment:   " << k::to_hex(pc.comm) << "\n";
-    std::fprintf(stderr, "throughput %s/s over %.2f s; SHA-256 here: %.2f M compressions/s (%s, one stream) = %s/s of CommP at most; %.0f%% of that\n",
+    std::fprintf(stderr,
+                 "throughput %s/s over %.2f s; SHA-256 here: %.2f M compressions/s (%s, one stream), enough for %s/s "
+                 "of CommP; measured %.2fx that\n",
                  size_str(static_cast<std::uint64_t>(throughput)).c_str(), seconds, rate / 1e6,
                  impl == k::Sha256Impl::ShaNi ? "SHA-NI" : "portable", size_str(static_cast<std::uint64_t>(limit)).c_str(),
-                 100.0 * throughput / limit);
+                 throughput / limit);
   });
 }
 

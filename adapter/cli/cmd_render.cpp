@@ -2,6 +2,7 @@
 // the partition's template, without submitting anything (--json adds the job request).
 #include <iostream>
 
+#include "base/error.hpp"
 #include "cli/commands.hpp"
 #include "cli/parse_args.hpp"
 #include "engine/request_json.hpp"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "base/error.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/parse_args.hpp"

@@ -1,6 +1,7 @@
 // `sealadapter run`: drive the engine here until the queue is empty (the service, `serve`, never stops).
 #include <iostream>
 
+#include "base/error.hpp"
 #include "cli/commands.hpp"
 #include "cli/engine_runner.hpp"
 

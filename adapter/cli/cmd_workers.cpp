@@ -3,6 +3,7 @@
 #include <iostream>
 #include <map>
 
+#include "base/error.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 

@@ -50,7 +50,7 @@ std::uint64_t piece_size_for(std::uint64_t payload) {
   return padded / 128 * 127;
 }
 
-std::uint64_t file_size(const std::filesystem::path& p) {
+std::uint64_t input_size(const std::filesystem::path& p) {
   std::error_code ec;
   auto n = std::filesystem::file_size(p, ec);
   if (ec) throw Error(ErrorKind::Usage, "piece " + p.string() + ": " + ec.message());
@@ -67,7 +67,7 @@ std::vector<PieceInput> parse_pieces(const nlohmann::json& inputs, std::uint64_t
       p.payload = p.piece_unpadded = required_field<std::uint64_t>(j, "size", "inputs.pieces[]");
     } else if (kind == "file") {
       p.path = required_field<std::string>(j, "path", "inputs.pieces[]");
-      p.payload = file_size(p.path);
+      p.payload = input_size(p.path);
       p.piece_unpadded = optional_field<std::uint64_t>(j, "piece_size", piece_size_for(p.payload), "inputs.pieces[]");
     } else {
       throw Error(ErrorKind::Usage, "inputs.pieces[]: unknown kind \"" + kind + "\" (file or zero)");

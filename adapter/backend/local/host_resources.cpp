@@ -4,6 +4,7 @@
 #include <hwloc.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
