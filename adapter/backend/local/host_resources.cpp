@@ -42,23 +42,32 @@ std::uint64_t meminfo(const std::string& key) {
   return 0;
 }
 
-// The memory.max of our cgroup (v2) or its nearest limited ancestor; nullopt when unlimited.
+// The tightest memory limit of our cgroup or its ancestors: memory.max (v2) or memory.limit_in_bytes (v1,
+// where "unlimited" is a huge number). nullopt when unlimited.
 std::optional<std::uint64_t> cgroup_memory_limit() {
   std::ifstream in("/proc/self/cgroup");
-  std::string line, path;
-  while (std::getline(in, line)) {
-    if (line.rfind("0::", 0) == 0) path = line.substr(3);
-  }
-  if (path.empty()) return std::nullopt;
+  std::string line;
   std::optional<std::uint64_t> best;
-  for (std::filesystem::path p = path;; p = p.parent_path()) {
-    std::ifstream f(std::filesystem::path("/sys/fs/cgroup") / p.relative_path() / "memory.max");
+  auto consider = [&](const std::filesystem::path& file) {
+    std::ifstream f(file);
     std::string v;
-    if (f >> v && v != "max") {
+    if (!(f >> v) || v == "max") return;
+    try {
       std::uint64_t n = std::stoull(v);
-      if (!best || n < *best) best = n;
+      if (n < (1ull << 60) && (!best || n < *best)) best = n;
+    } catch (const std::exception&) {
     }
-    if (p == p.parent_path() || p.empty()) break;
+  };
+  auto walk = [&](const std::filesystem::path& root, const std::string& path, const char* file) {
+    for (std::filesystem::path p = path;; p = p.parent_path()) {
+      consider(root / p.relative_path() / file);
+      if (p == p.parent_path() || p.empty()) break;
+    }
+  };
+  while (std::getline(in, line)) {
+    if (line.rfind("0::", 0) == 0) walk("/sys/fs/cgroup", line.substr(3), "memory.max");
+    auto mem = line.find(":memory:");
+    if (mem != std::string::npos) walk("/sys/fs/cgroup/memory", line.substr(mem + 8), "memory.limit_in_bytes");
   }
   return best;
 }
@@ -108,7 +117,9 @@ HostResources detect_host(const HostEnv& env) {
   for (int i = hwloc_bitmap_first(set.get()); i >= 0; i = hwloc_bitmap_next(set.get(), i)) h.cpu_ids.push_back(i);
   if (h.cpu_ids.empty()) h.cpu_ids.push_back(0);
 
-  h.mem_total = hwloc_get_root_obj(topo.t)->total_memory;
+  // /proc/meminfo, as Lotus (go-sysinfo) reads it: hwloc's NUMA sum misses hot-plugged memory in some VMs.
+  h.mem_total = meminfo("MemTotal");
+  if (h.mem_total == 0) h.mem_total = hwloc_get_root_obj(topo.t)->total_memory;
   h.mem_available = meminfo("MemAvailable");
   if (auto limit = cgroup_memory_limit(); limit && *limit < h.mem_total) {
     h.mem_total = *limit;
