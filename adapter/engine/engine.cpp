@@ -132,17 +132,20 @@ int Engine::start_ready(CycleReport& report) {
   if (workers.empty()) return 0;
   WindowPlan plan = plan_windows(queue, running, workers.front());
   for (std::int64_t id : plan.unassigned) {
+    // Unassigned tasks usually just wait for room in a later cycle; only one that would not fit even an
+    // idle worker can never run. Fail that one with the numbers (an operator can change the site or the
+    // overrides and `retry`); Lotus leaves such tasks queued forever.
     const TaskRecord& t = *by_id[id];
-    Resources need = table_.get(t.type, t.proof);
     const WorkerInfo& w = workers.front();
+    TaskNeed need{t.type, t.proof, table_.get(t.type, t.proof)};
+    if (ActiveResources{}.can_handle(need, w)) continue;
+    const Resources& r = need.res;
     report.blocked[id] = std::string(short_name(t.type)) + " " + std::string(params::sector_size_name(t.proof.size())) +
-                         " needs " + std::to_string((need.min_memory + need.base_min_memory) >> 20) + " MiB resident, " +
-                         std::to_string((need.max_memory + need.base_min_memory) >> 20) + " MiB peak and " +
-                         std::to_string(need.threads(w.cpus, w.gpus)) + " threads; worker " + w.name + " has " +
+                         " needs " + std::to_string((r.min_memory + r.base_min_memory) >> 20) + " MiB resident, " +
+                         std::to_string((r.max_memory + r.base_min_memory) >> 20) + " MiB peak and " +
+                         std::to_string(r.threads(w.cpus, w.gpus)) + " threads; worker " + w.name + " has " +
                          std::to_string(w.mem_physical >> 20) + " MiB RAM, " + std::to_string(w.mem_swap >> 20) +
                          " MiB swap and " + std::to_string(w.cpus) + " CPUs";
-    // It would not fit even on an idle worker, so waiting cannot help: fail it with the reason (an operator
-    // can change the site or the overrides and `retry`). Lotus leaves such tasks queued forever.
     store_.reject(id, "cannot run on this site: " + report.blocked[id], now);
   }
   int started = 0;
