@@ -22,7 +22,8 @@ struct CliOptions {
 
 class CliContext {
  public:
-  explicit CliContext(CliOptions options) : options_(std::move(options)) {}
+  // Keeps a reference: the options are filled in by the command-line parser after construction.
+  explicit CliContext(const CliOptions& options) : options_(options) {}
 
   const SiteConfig& site();
   const ResourceTable& table();
@@ -32,7 +33,7 @@ class CliContext {
   Backend& backend();
 
  private:
-  CliOptions options_;
+  const CliOptions& options_;
   std::optional<SiteConfig> site_;
   std::optional<ResourceTable> table_;
   std::unique_ptr<Store> store_;

@@ -36,6 +36,9 @@ void register_render(CLI::App& app, CliContext& ctx) {
   cmd->callback([&ctx, a] {
     TaskSpec spec{parse_task_arg(a->task), proof_arg(a->size, a->version, a->proof_id), a->priority, a->ranks};
     const SiteConfig& site = ctx.site();
+    if (!a->partition.empty() && !site.find_partition(a->partition)) {
+      throw Error(ErrorKind::Usage, "no partition \"" + a->partition + "\" in " + site.source);
+    }
     const Partition& part = choose_partition(spec, ctx.table(), site, a->partition);
     JobRequest req = map_task(spec, ctx.table(), part, site);
     std::filesystem::path dir = site.state_dir / "jobs" / "<task>" / "a1";
