@@ -10,17 +10,13 @@
 
 #include "backend/local/local_backend.hpp"
 #include "base/error.hpp"
+#include "support/file_text.hpp"
 #include "support/temp_dir.hpp"
 
 namespace sa::adapter {
 namespace {
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::file_text;
 
 HostResources two_cpu_host() {
   HostResources h;
@@ -80,7 +76,7 @@ TEST_F(LocalBackendTest, ExitCodesComeBackThroughPoll) {
   auto fail = b.submit(launch("fail"));
   EXPECT_EQ(wait_end(b, ok).exit_code, 0);
   EXPECT_EQ(wait_end(b, fail).exit_code, 65);
-  EXPECT_NE(slurp(dir_ / "ok.log").find("tag=sa-1000-1-AP-a1"), std::string::npos);
+  EXPECT_NE(file_text(dir_ / "ok.log").find("tag=sa-1000-1-AP-a1"), std::string::npos);
 }
 
 TEST_F(LocalBackendTest, JobsArePinnedToFreeCpusAndGivenTheirGpus) {
@@ -88,7 +84,7 @@ TEST_F(LocalBackendTest, JobsArePinnedToFreeCpusAndGivenTheirGpus) {
   auto first = b.submit(launch("sleep", 1, 1));
   auto second = b.submit(launch("ok", 1, 1));
   wait_end(b, second);
-  std::string log = slurp(dir_ / "ok.log");
+  std::string log = file_text(dir_ / "ok.log");
   EXPECT_NE(log.find("Cpus_allowed_list:\t1"), std::string::npos) << log;  // CPU 0 is the first job's
   EXPECT_NE(log.find("gpus=1 "), std::string::npos) << log;                // GPU 0 is the first job's
   b.cancel(first);

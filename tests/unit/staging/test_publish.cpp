@@ -8,23 +8,19 @@
 #include "layout/lotus_paths.hpp"
 #include "publish/atomic_file.hpp"
 #include "publish/free_space.hpp"
+#include "support/file_text.hpp"
 #include "support/temp_dir.hpp"
 
 namespace sa::staging {
 namespace {
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::file_text;
 
 TEST(Publish, ReplacesWholeFilesAndLeavesNoTemporaries) {
   test::TempDir dir;
   write_file_atomic(dir / "a.json", "first");
   write_file_atomic(dir / "a.json", "second, longer");
-  EXPECT_EQ(slurp(dir / "a.json"), "second, longer");
+  EXPECT_EQ(file_text(dir / "a.json"), "second, longer");
   int files = 0;
   for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(dir.path())) ++files;
   EXPECT_EQ(files, 1);
@@ -48,7 +44,7 @@ TEST(Publish, WritesAtOffsetsAndTruncatesSparse) {
   f.write_at(0, "a", 1);
   f.truncate(10);
   f.publish();
-  std::string s = slurp(dir / "s");
+  std::string s = file_text(dir / "s");
   ASSERT_EQ(s.size(), 10u);
   EXPECT_EQ(s[0], 'a');
   EXPECT_EQ(s.substr(4, 2), "bc");
