@@ -88,3 +88,8 @@ pkg_check_modules(JWT QUIET IMPORTED_TARGET libjwt)
 if(NOT JWT_FOUND)
   sa_missing("libjwt" "libjwt-dev")
 endif()
+
+pkg_check_modules(XXHASH QUIET IMPORTED_TARGET libxxhash)
+if(NOT XXHASH_FOUND)
+  sa_missing("xxHash" "libxxhash-dev")
+endif()

@@ -14,7 +14,7 @@ packages=(
   libboost-filesystem-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
   libsqlitecpp-dev libsqlite3-dev sqlite3 libcli11-dev libtomlplusplus-dev libspdlog-dev
   libcpp-httplib-dev libjwt-dev libhwloc-dev libkainjow-mustache-dev libssl-dev
-  iproute2 procps
+  libxxhash-dev iproute2 procps
 )
 
 missing=()
