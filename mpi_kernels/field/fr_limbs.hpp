@@ -1,0 +1,144 @@
+// Four-limb arithmetic modulo the BLS12-381 scalar field prime p (proofs.md §0.1), the building blocks of Fr
+// (fr.hpp) and of replica encoding (porep/encode.hpp). Limbs are 64-bit, least significant first. add/sub
+// work on canonical and Montgomery values alike; mont_mul is CIOS Montgomery multiplication (R = 2^256) in
+// its "no-carry" form, valid because p's top limb is below 2^63 − 1 (gnark-crypto's observation).
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+namespace sa::kernels::fr_detail {
+
+using Limbs = std::array<std::uint64_t, 4>;
+__extension__ typedef unsigned __int128 u128;  // __extension__: GCC/Clang type, silences -Wpedantic
+
+inline constexpr Limbs kModulus = {0xffffffff00000001ull, 0x53bda402fffe5bfeull, 0x3339d80809a1d805ull,
+                                   0x73eda753299d7d48ull};
+
+// a < b as 256-bit integers.
+constexpr bool less(const Limbs& a, const Limbs& b) {
+  for (int i = 3; i >= 0; --i) {
+    if (a[i] != b[i]) return a[i] < b[i];
+  }
+  return false;
+}
+
+constexpr bool is_canonical(const Limbs& a) { return less(a, kModulus); }
+
+// r = a − p when a ≥ p, else a. Needs a < 2p.
+constexpr Limbs reduce_once(const Limbs& a) {
+  Limbs r{};
+  std::uint64_t borrow = 0;
+  for (int i = 0; i < 4; ++i) {
+    const u128 d = static_cast<u128>(a[i]) - kModulus[i] - borrow;
+    r[i] = static_cast<std::uint64_t>(d);
+    borrow = static_cast<std::uint64_t>(d >> 64) & 1;
+  }
+  return borrow ? a : r;
+}
+
+// (a + b) mod p for a, b < p. The sum fits in 256 bits because p < 2^255.
+constexpr Limbs add_mod(const Limbs& a, const Limbs& b) {
+  Limbs s{};
+  std::uint64_t carry = 0;
+  for (int i = 0; i < 4; ++i) {
+    const u128 t = static_cast<u128>(a[i]) + b[i] + carry;
+    s[i] = static_cast<std::uint64_t>(t);
+    carry = static_cast<std::uint64_t>(t >> 64);
+  }
+  return reduce_once(s);
+}
+
+// (a − b) mod p for a, b < p.
+constexpr Limbs sub_mod(const Limbs& a, const Limbs& b) {
+  Limbs d{};
+  std::uint64_t borrow = 0;
+  for (int i = 0; i < 4; ++i) {
+    const u128 t = static_cast<u128>(a[i]) - b[i] - borrow;
+    d[i] = static_cast<std::uint64_t>(t);
+    borrow = static_cast<std::uint64_t>(t >> 64) & 1;
+  }
+  if (borrow) {
+    std::uint64_t carry = 0;
+    for (int i = 0; i < 4; ++i) {
+      const u128 t = static_cast<u128>(d[i]) + kModulus[i] + carry;
+      d[i] = static_cast<std::uint64_t>(t);
+      carry = static_cast<std::uint64_t>(t >> 64);
+    }
+  }
+  return d;
+}
+
+// −p^{-1} mod 2^64 by Newton iteration (each step doubles the correct low bits: 1 → 64 in 6 steps).
+constexpr std::uint64_t compute_inv() {
+  std::uint64_t x = 1;
+  for (int i = 0; i < 6; ++i) x *= 2 - kModulus[0] * x;
+  return ~x + 1;
+}
+inline constexpr std::uint64_t kInv = compute_inv();
+
+// 2^k mod p by doubling, for the Montgomery constants R = 2^256 and R^2 = 2^512.
+constexpr Limbs pow2_mod(int k) {
+  Limbs r = {1, 0, 0, 0};
+  for (int i = 0; i < k; ++i) r = add_mod(r, r);
+  return r;
+}
+inline constexpr Limbs kR = pow2_mod(256);
+inline constexpr Limbs kR2 = pow2_mod(512);
+
+// a·b·2^-256 mod p for a, b < p (result < p).
+inline Limbs mont_mul(const Limbs& a, const Limbs& b) {
+  std::uint64_t t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+  for (int i = 0; i < 4; ++i) {
+    const std::uint64_t bi = b[i];
+    u128 x = static_cast<u128>(a[0]) * bi + t0;
+    std::uint64_t hi_a = static_cast<std::uint64_t>(x >> 64);
+    t0 = static_cast<std::uint64_t>(x);
+    const std::uint64_t m = t0 * kInv;
+    u128 y = static_cast<u128>(m) * kModulus[0] + t0;
+    std::uint64_t hi_c = static_cast<std::uint64_t>(y >> 64);
+
+    x = static_cast<u128>(a[1]) * bi + t1 + hi_a;
+    hi_a = static_cast<std::uint64_t>(x >> 64);
+    t1 = static_cast<std::uint64_t>(x);
+    y = static_cast<u128>(m) * kModulus[1] + t1 + hi_c;
+    hi_c = static_cast<std::uint64_t>(y >> 64);
+    t0 = static_cast<std::uint64_t>(y);
+
+    x = static_cast<u128>(a[2]) * bi + t2 + hi_a;
+    hi_a = static_cast<std::uint64_t>(x >> 64);
+    t2 = static_cast<std::uint64_t>(x);
+    y = static_cast<u128>(m) * kModulus[2] + t2 + hi_c;
+    hi_c = static_cast<std::uint64_t>(y >> 64);
+    t1 = static_cast<std::uint64_t>(y);
+
+    x = static_cast<u128>(a[3]) * bi + t3 + hi_a;
+    hi_a = static_cast<std::uint64_t>(x >> 64);
+    t3 = static_cast<std::uint64_t>(x);
+    y = static_cast<u128>(m) * kModulus[3] + t3 + hi_c;
+    hi_c = static_cast<std::uint64_t>(y >> 64);
+    t2 = static_cast<std::uint64_t>(y);
+
+    t3 = hi_c + hi_a;
+  }
+  return reduce_once(Limbs{t0, t1, t2, t3});
+}
+
+// Little-endian bytes ↔ limbs (byte 0 is the least significant byte of limb 0).
+inline Limbs load_le(const std::uint8_t* p) {
+  Limbs r{};
+  for (int i = 0; i < 4; ++i) {
+    std::uint64_t w = 0;
+    for (int k = 7; k >= 0; --k) w = (w << 8) | p[8 * i + k];
+    r[i] = w;
+  }
+  return r;
+}
+
+inline void store_le(const Limbs& a, std::uint8_t* p) {
+  for (int i = 0; i < 4; ++i) {
+    for (int k = 0; k < 8; ++k) p[8 * i + k] = static_cast<std::uint8_t>(a[i] >> (8 * k));
+  }
+}
+
+}  // namespace sa::kernels::fr_detail
