@@ -20,6 +20,7 @@
 #include "piece/comm_d.hpp"
 #include "piece/commp.hpp"
 #include "publish/atomic_file.hpp"
+#include "publish/checksum_manifest.hpp"
 #include "publish/free_space.hpp"
 #include "stages/stage.hpp"
 
@@ -203,6 +204,11 @@ nlohmann::json run_addpiece(StageContext& ctx) {
     written = offset + p.piece_unpadded;
   }
   out.finish(sector_bytes);
+  // PC1 verifies the unsealed sector against this before it trusts it.
+  staging::ChecksumManifest sums;
+  sums.stage = "addpiece-" + staging::sector_name(id);
+  sums.add_file(layout.root(), "unsealed/" + staging::sector_name(id));
+  staging::write_checksum_manifest(layout.root(), sums);
   nlohmann::json result = {{"pieces", piece_out}, {"unsealed", layout.unsealed(id).string()}, {"bytes_used", written}};
   if (!has_existing) {  // with earlier pieces only the caller knows all commitments
     k::Commitment comm_d = k::compute_comm_d(sector_bytes, infos);
