@@ -1,0 +1,141 @@
+// PreCommit2 (PC2): column hashes of the SDR layers -> tree_c, the replica = unsealed + key (last layer)
+// -> the sealed file, tree_r_last over it, comm_c, comm_r_last, comm_r, p_aux and t_aux.
+// Ranks: with several base trees (32/64 GiB) each rank builds whole base trees (round robin); with one base
+// tree the node range is split into chunk-aligned slices for the column hashes and the encoding, and rank 0
+// builds the trees. Results are identical for any rank count. Inputs: {} (everything comes from the cache).
+#include <unistd.h>
+
+#include <cstring>
+#include <vector>
+
+#include "base/error.hpp"
+#include "hdf5/layer_file.hpp"
+#include "layout/cache_files.hpp"
+#include "partition/rank_plan.hpp"
+#include "piece/cid.hpp"
+#include "porep/encode.hpp"
+#include "publish/atomic_file.hpp"
+#include "publish/checksum.hpp"
+#include "publish/free_space.hpp"
+#include "publish/mapped_file.hpp"
+#include "runtime/cpu_binding.hpp"
+#include "stages/layer_io.hpp"
+#include "stages/pc2_files.hpp"
+#include "stages/stage.hpp"
+#include "tree/tree_shape.hpp"
+
+namespace sa::jobs {
+
+namespace k = sa::kernels;
+
+namespace {
+
+struct Pc2Work {
+  const SectorContext& s;
+  const staging::ChecksumManifest& pc1;
+  const staging::LayerFile& layers;
+  const staging::MappedFile& unsealed;
+  Pc2Files& files;
+  int threads;
+};
+
+// Column hashes of nodes [first, first + count) into `leaves`, and the encoded replica of the same range
+// into `replica` and the sealed file.
+void hash_and_encode(Pc2Work& w, std::uint64_t first, std::uint64_t count, std::uint8_t* leaves,
+                     std::uint8_t* replica) {
+  const SectorContext& s = w.s;
+  std::vector<std::vector<std::uint8_t>> slices(static_cast<std::size_t>(s.layers));
+  std::vector<const std::uint8_t*> ptrs;
+  for (int l = 1; l <= s.layers; ++l) {
+    auto& buf = slices[static_cast<std::size_t>(l - 1)];
+    buf.resize(count * 32);
+    read_layer_checked(w.layers, s, w.pc1, l, first, count, buf.data());
+    ptrs.push_back(buf.data());
+  }
+  k::column_hashes(ptrs.data(), s.layers, 0, count, leaves, w.threads);
+  std::memcpy(replica, w.unsealed.data() + first * 32, count * 32);
+  k::encode_nodes(slices.back().data(), replica, count);  // key = the last layer
+  w.files.write_sealed(first * 32, replica, count * 32);
+}
+
+}  // namespace
+
+nlohmann::json run_pc2(StageContext& ctx) {
+  SectorContext s(ctx.manifest);
+  const int rank = ctx.mpi.rank(), ranks = ctx.mpi.size();
+  staging::ChecksumManifest pc1 = s.read_manifest("pc1");
+  staging::ChecksumManifest ap;
+  bool have_ap = std::filesystem::exists(staging::manifest_path(s.layout.root(), s.manifest_key("addpiece")));
+  if (have_ap) ap = s.read_manifest("addpiece");
+  const k::TreeShape shape = k::tree_shape(s.nodes);
+  const std::uint64_t per_tree = s.nodes / static_cast<std::uint64_t>(shape.base_trees);
+  Pc2Files files(s, shape);
+
+  if (rank == 0) {
+    if (have_ap) staging::verify_files(s.layout.root(), ap, {s.unsealed_entry()});
+    staging::require_free_space(s.layout.sealed(s.id).parent_path(), s.sector_bytes + files.tree_bytes(), "PreCommit2");
+    files.create_sealed();
+  }
+  ctx.mpi.barrier();
+  staging::LayerFile layers = staging::LayerFile::open(s.cache / staging::layers_h5_name(), false);
+  staging::MappedFile unsealed = staging::MappedFile::read_only(s.layout.unsealed(s.id));
+  files.open_sealed();
+  Pc2Work w{s, pc1, layers, unsealed, files, static_cast<int>(allowed_cpus().size())};
+
+  std::vector<k::Commitment> roots_c(static_cast<std::size_t>(shape.base_trees)), roots_r(roots_c.size());
+  std::vector<int> owned;
+  if (shape.base_trees > 1) {
+    owned = k::owned_units(shape.base_trees, ranks, rank);
+    for (int j : owned) {
+      std::uint64_t first = static_cast<std::uint64_t>(j) * per_tree;
+      std::vector<std::uint8_t> leaves(per_tree * 32), replica(per_tree * 32);
+      hash_and_encode(w, first, per_tree, leaves.data(), replica.data());
+      roots_c[static_cast<std::size_t>(j)] = files.write_tree_c(j, leaves.data(), w.threads);
+      roots_r[static_cast<std::size_t>(j)] = files.write_tree_r_last(j, replica.data(), w.threads);
+    }
+  } else {
+    // One base tree: split the hashing and encoding, then rank 0 builds both trees from the gathered slices.
+    k::NodeRange part = k::split_range(s.nodes, ranks, rank, s.chunk_nodes());
+    std::vector<std::uint8_t> leaves(part.count * 32), replica(part.count * 32);
+    if (part.count > 0) hash_and_encode(w, part.first, part.count, leaves.data(), replica.data());
+    auto bytes = [](const std::vector<std::uint8_t>& v) { return std::string(reinterpret_cast<const char*>(v.data()), v.size()); };
+    std::vector<std::string> all_leaves = ctx.mpi.gather_to_root(bytes(leaves));
+    std::vector<std::string> all_replica = ctx.mpi.gather_to_root(bytes(replica));
+    if (rank == 0) {
+      owned = {0};
+      std::vector<std::uint8_t> tree_leaves, tree_replica;
+      for (const auto& p : all_leaves) tree_leaves.insert(tree_leaves.end(), p.begin(), p.end());
+      for (const auto& p : all_replica) tree_replica.insert(tree_replica.end(), p.begin(), p.end());
+      roots_c[0] = files.write_tree_c(0, tree_leaves.data(), w.threads);
+      roots_r[0] = files.write_tree_r_last(0, tree_replica.data(), w.threads);
+    }
+  }
+  files.sync_sealed();
+  // Roots to rank 0 (each base tree has exactly one owner).
+  std::string mine;
+  for (int j : owned) {
+    mine.append(reinterpret_cast<const char*>(&j), sizeof j);
+    mine.append(reinterpret_cast<const char*>(roots_c[static_cast<std::size_t>(j)].data()), 32);
+    mine.append(reinterpret_cast<const char*>(roots_r[static_cast<std::size_t>(j)].data()), 32);
+  }
+  std::vector<std::string> gathered = ctx.mpi.gather_to_root(mine);
+  ctx.mpi.barrier();
+  if (rank != 0) return nlohmann::json::object();
+  for (const std::string& g : gathered) {
+    for (std::size_t off = 0; off + sizeof(int) + 64 <= g.size(); off += sizeof(int) + 64) {
+      int j = 0;
+      std::memcpy(&j, g.data() + off, sizeof j);
+      std::memcpy(roots_c[static_cast<std::size_t>(j)].data(), g.data() + off + sizeof j, 32);
+      std::memcpy(roots_r[static_cast<std::size_t>(j)].data(), g.data() + off + sizeof j + 32, 32);
+    }
+  }
+  Pc2Roots roots = files.finish(roots_c, roots_r);
+  return {{"comm_c", k::to_hex(roots.comm_c)},
+          {"comm_r_last", k::to_hex(roots.comm_r_last)},
+          {"comm_r", {{"cid", k::comm_r_cid(roots.comm_r)}, {"hex", k::to_hex(roots.comm_r)}}},
+          {"sealed", s.layout.sealed(s.id).string()},
+          {"base_trees", shape.base_trees},
+          {"ranks", ranks}};
+}
+
+}  // namespace sa::jobs

@@ -1,0 +1,50 @@
+// SectorContext and the small input helpers stages share.
+#include "stages/sector_context.hpp"
+
+#include "base/error.hpp"
+#include "contract/json_fields.hpp"
+#include "layout/cache_files.hpp"
+
+namespace sa::jobs {
+
+namespace {
+params::SealProof proof_of(const JobManifest& m) {
+  auto p = params::seal_proof_from_id(m.proof_type);
+  if (!p) throw Error(ErrorKind::Usage, "unknown seal proof type " + std::to_string(m.proof_type));
+  return *p;
+}
+}  // namespace
+
+SectorContext::SectorContext(const JobManifest& m)
+    : proof(proof_of(m)),
+      sector_bytes(params::bytes(proof.size())),
+      nodes(params::nodes(proof.size())),
+      layers(params::sdr_layers(proof.size())),
+      id{m.miner, m.sector},
+      layout(m.storage_dir),
+      cache(layout.cache(id)),
+      name(staging::sector_name(id)) {}
+
+void SectorContext::write_manifest(const std::string& stage, staging::ChecksumManifest m) const {
+  m.stage = manifest_key(stage);
+  staging::write_checksum_manifest(layout.root(), m);
+}
+
+staging::ChecksumManifest SectorContext::read_manifest(const std::string& stage) const {
+  return staging::read_checksum_manifest(layout.root(), manifest_key(stage));
+}
+
+kernels::Commitment hex32_input(const nlohmann::json& inputs, const char* field) {
+  auto text = required_field<std::string>(inputs, field, "inputs");
+  try {
+    return kernels::commitment_from_hex(text);
+  } catch (const Error& e) {
+    throw Error(ErrorKind::Usage, std::string("inputs.") + field + ": " + e.what());
+  }
+}
+
+std::string layer_chunk_entry(const SectorContext& s, int layer, std::uint64_t chunk) {
+  return s.cache_entry(staging::layers_h5_name()) + ":layer-" + std::to_string(layer) + ":" + std::to_string(chunk);
+}
+
+}  // namespace sa::jobs

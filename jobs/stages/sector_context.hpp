@@ -1,0 +1,52 @@
+// What every sealing stage derives from its manifest: the proof and its sizes, the sector's files in Lotus's
+// layout, the cache directory, and where checksum manifests live (one per stage and sector, in the storage
+// root, with entries relative to it: "cache/s-t01000-9/p_aux", "sealed/s-t01000-9").
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "contract/job_manifest.hpp"
+#include "layout/lotus_paths.hpp"
+#include "params/proof_type.hpp"
+#include "piece/commitment.hpp"
+#include "publish/checksum_manifest.hpp"
+
+namespace sa::jobs {
+
+// Layer checksums are kept per chunk of this many nodes, so each rank verifies exactly the slices it reads.
+inline constexpr std::uint64_t kLayerChunkNodes = 1ull << 20;
+
+struct SectorContext {
+  explicit SectorContext(const JobManifest& m);
+
+  params::SealProof proof;
+  std::uint64_t sector_bytes = 0;
+  std::uint64_t nodes = 0;
+  int layers = 0;
+  staging::SectorId id;
+  staging::LotusLayout layout;
+  std::filesystem::path cache;     // <root>/cache/s-t0<miner>-<n>
+  std::string name;                // s-t0<miner>-<n>
+
+  std::uint64_t chunk_nodes() const { return nodes < kLayerChunkNodes ? nodes : kLayerChunkNodes; }
+  // "pc1-s-t01000-9": the manifest key of a stage for this sector.
+  std::string manifest_key(const std::string& stage) const { return stage + "-" + name; }
+  // Path of a cache file relative to the storage root (for manifest entries).
+  std::string cache_entry(const std::string& file) const { return "cache/" + name + "/" + file; }
+  std::string sealed_entry() const { return "sealed/" + name; }
+  std::string unsealed_entry() const { return "unsealed/" + name; }
+
+  void write_manifest(const std::string& stage, staging::ChecksumManifest m) const;
+  staging::ChecksumManifest read_manifest(const std::string& stage) const;
+};
+
+// A 32-byte value given as 64 hex digits in the stage inputs; sa::Error(Usage) naming the field otherwise.
+kernels::Commitment hex32_input(const nlohmann::json& inputs, const char* field);
+// "layers.h5:layer-<l>:<chunk>": the manifest entry of one layer chunk.
+std::string layer_chunk_entry(const SectorContext& s, int layer, std::uint64_t chunk);
+
+}  // namespace sa::jobs
