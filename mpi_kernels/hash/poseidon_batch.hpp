@@ -1,0 +1,22 @@
+// Batched Poseidon for trees and columns (proofs.md §7.3–7.4): many independent hashes over contiguous
+// 32-byte nodes, split over a caller-given number of threads. The split helper is shared with tree/.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+
+namespace sa::kernels {
+
+// Calls fn(begin, end) on contiguous pieces of [0, count), one piece per thread, at most `threads` pieces
+// and none smaller than min_per_thread (so tiny jobs stay on the calling thread). The first exception thrown
+// by any piece is rethrown after all threads have joined. Throws sa::Error(Usage) when threads < 1.
+void parallel_ranges(std::uint64_t count, int threads, std::uint64_t min_per_thread,
+                     const std::function<void(std::uint64_t begin, std::uint64_t end)>& fn);
+
+// out[32i .. 32i+32) = Poseidon_arity(inputs[32·arity·i .. 32·arity·(i+1))) for i < count: one tree level
+// from the one below. Canonical little-endian nodes in and out; out must not overlap inputs.
+// Throws sa::Error(Corrupt) for an input node ≥ p, sa::Error(Usage) for a bad arity or thread count.
+void poseidon_hash_many(const std::uint8_t* inputs, std::uint64_t count, int arity, std::uint8_t* out,
+                        int threads);
+
+}  // namespace sa::kernels
