@@ -1,14 +1,13 @@
-// `sealadapter seal`: the main job. Seals sectors end to end through the site's backend (the embedded
-// default runs them on this host) and prints, per sector, what each stage produced and how long it took.
-// Today the pipeline is AddPiece; the sealing stages join it as they land.
+// `sealadapter seal`: the main job. Seals sectors end to end (AP -> PC1 -> PC2 -> C1 -> verify -> FIN)
+// through the site's backend (the embedded default runs them on this host) and prints, per sector, comm_d
+// and comm_r as CIDs and hex, whether the proofs verified, and the time of each stage.
 #include <iostream>
 
 #include "base/error.hpp"
 #include "cli/commands.hpp"
-#include "cli/engine_runner.hpp"
 #include "cli/output.hpp"
 #include "cli/parse_args.hpp"
-#include "engine/engine.hpp"
+#include "cli/seal_driver.hpp"
 
 namespace sa::adapter {
 
@@ -22,6 +21,18 @@ std::uint64_t next_free_sector(Store& store, std::uint64_t miner) {
   return next;
 }
 
+std::string checked_hex32(const std::string& name, const std::string& v) {
+  if (v.size() != 64 || v.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
+    throw Error(ErrorKind::Usage, name + " must be 64 hex digits (32 bytes)");
+  }
+  return v;
+}
+
+std::string stage_time(const nlohmann::json& stages, const char* t) {
+  if (!stages.contains(t)) return "-";
+  return duration_str(stages[t].value("seconds", 0.0));
+}
+
 }  // namespace
 
 void register_seal(CLI::App& app, CliContext& ctx) {
@@ -31,6 +42,7 @@ void register_seal(CLI::App& app, CliContext& ctx) {
     int count = 1, ranks = 1;
     std::uint64_t miner = 1000;
     std::optional<std::uint64_t> sector;
+    std::optional<std::string> ticket, seed;
     std::vector<std::string> data;
     bool json = false;
   };
@@ -39,65 +51,59 @@ void register_seal(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--count", a->count, "Number of sectors")->capture_default_str()->check(CLI::Range(1, 100000));
   cmd->add_option("--data", a->data, "Piece data for each sector (repeatable); none = CC sectors");
   cmd->add_option("--miner", a->miner, "Miner actor id")->capture_default_str();
-  cmd->add_option("--sector", a->sector, "First sector number (default: the next unused)");
+  cmd->add_option("--sector", a->sector, "First sector number (default: the next unused); an existing one continues");
+  cmd->add_option("--ticket", a->ticket, "Ticket, 64 hex digits (default: random per sector)");
+  cmd->add_option("--seed", a->seed, "Interactive seed, 64 hex digits (default: random per sector)");
   cmd->add_option("--proof", a->version, "Proof version (V1 or V1_1)")->capture_default_str();
   cmd->add_option("--ranks", a->ranks, "MPI ranks per job")->capture_default_str()->check(CLI::Range(1, 4096));
   cmd->add_flag("--json", a->json, "JSON: one object per sector");
   cmd->callback([&ctx, a] {
-    params::SealProof proof = params::seal_proof(parse_size_arg(a->size), parse_version_arg(a->version));
-    nlohmann::json inputs = {{"pieces", nlohmann::json::array()}};
+    SealRequest req;
+    req.proof = params::seal_proof(parse_size_arg(a->size), parse_version_arg(a->version));
+    if (req.proof.version() != params::ProofVersion::V1 && req.proof.version() != params::ProofVersion::V1_1) {
+      throw Error(ErrorKind::Usage, "seal supports --proof V1 or V1_1 (interactive PoRep)");
+    }
+    req.miner = a->miner;
+    req.ranks = a->ranks;
+    req.verbose = !a->json;
+    if (a->ticket) req.ticket_hex = checked_hex32("--ticket", *a->ticket);
+    if (a->seed) req.seed_hex = checked_hex32("--seed", *a->seed);
+    req.ap_inputs = {{"pieces", nlohmann::json::array()}};
     for (const std::string& d : a->data) {
       std::error_code ec;
       auto p = std::filesystem::absolute(d, ec);
       if (ec || !std::filesystem::is_regular_file(p)) throw Error(ErrorKind::Usage, "cannot read piece data " + d);
-      inputs["pieces"].push_back({{"kind", "file"}, {"path", p.string()}});
+      req.ap_inputs["pieces"].push_back({{"kind", "file"}, {"path", p.string()}});
     }
     std::uint64_t first = a->sector ? *a->sector : next_free_sector(ctx.store(), a->miner);
-    std::vector<std::int64_t> ids;
-    for (int i = 0; i < a->count; ++i) {
-      NewTask n;
-      n.sector = {a->miner, first + static_cast<std::uint64_t>(i)};
-      n.type = TaskType::AddPiece;
-      n.proof = proof;
-      n.ranks = a->ranks;
-      n.inputs = inputs;
-      SubmitOutcome out = ctx.store().submit(n, wall_clock());
-      ids.push_back(out.task.id);
-    }
-    RunOptions ro;
-    ro.verbose = !a->json;
-    ro.watch = {ids.begin(), ids.end()};
-    auto all_ended = [&] {
-      for (auto id : ids) {
-        if (!is_terminal(ctx.store().task(id)->state)) return false;
-      }
-      return true;
-    };
-    run_engine(ctx, all_ended, ro);
+    for (int i = 0; i < a->count; ++i) req.sectors.push_back(first + static_cast<std::uint64_t>(i));
 
-    nlohmann::json report = nlohmann::json::array();
-    Table out({"SECTOR", "STATE", "PIECE CID", "COMM_D", "AP TIME"});
+    std::vector<SectorReport> reports = seal_sectors(ctx, req);
+    nlohmann::json all = nlohmann::json::array();
+    Table out({"SECTOR", "STATE", "COMM_D", "COMM_R", "VERIFIED", "AP", "PC1", "PC2", "C1", "FIN"});
     int failed = 0;
-    for (auto id : ids) {
-      TaskRecord t = *ctx.store().task(id);
-      auto r = ctx.store().result_of(id);
-      auto attempts = ctx.store().attempts_of(id);
-      double secs = attempts.empty() || attempts.back().started_at == 0 ? 0
-                                                                        : attempts.back().ended_at - attempts.back().started_at;
-      failed += t.state != TaskState::Done;
-      std::string piece = r && !(*r)["pieces"].empty() ? (*r)["pieces"][0].value("cid", "") : "-";
-      std::string comm_d = r && r->contains("comm_d") ? (*r)["comm_d"].value("cid", "") : "-";
-      report.push_back({{"sector", {{"miner", t.sector.miner}, {"number", t.sector.number}}},
-                        {"proof_type", t.proof.id},
-                        {"state", std::string(task_state_name(t.state))},
-                        {"error", t.error},
-                        {"stages", {{"AP", {{"task", id}, {"seconds", secs}, {"outputs", r ? *r : nlohmann::json(nullptr)}}}}}});
-      out.add({std::to_string(t.sector.miner) + "/" + std::to_string(t.sector.number), std::string(task_state_name(t.state)),
-               piece, comm_d, duration_str(secs)});
+    for (const SectorReport& r : reports) {
+      failed += r.state != "done";
+      all.push_back(r.json);
+      const auto& st = r.json["stages"];
+      out.add({std::to_string(r.sector.miner) + "/" + std::to_string(r.sector.number), r.state,
+               r.json.contains("comm_d") ? r.json["comm_d"].value("cid", "-") : "-",
+               r.json.contains("comm_r") ? r.json["comm_r"].value("cid", "-") : "-", r.verified ? "yes" : "no",
+               stage_time(st, "AP"), stage_time(st, "PC1"), stage_time(st, "PC2"), stage_time(st, "C1"), stage_time(st, "FIN")});
     }
-    if (a->json) std::cout << report.dump(2) << "\n";
-    else out.print(std::cout);
-    if (failed) throw Error(ErrorKind::Resource, std::to_string(failed) + " of " + std::to_string(ids.size()) + " sector(s) failed");
+    if (a->json) {
+      std::cout << all.dump(2) << "\n";
+    } else {
+      out.print(std::cout);
+      for (const SectorReport& r : reports) {
+        if (r.json.contains("comm_r")) {
+          std::cout << "sector " << r.sector.number << ": comm_d " << r.json["comm_d"].value("hex", "") << "  comm_r "
+                    << r.json["comm_r"].value("hex", "") << "\n";
+        }
+        if (!r.error.empty()) std::cout << "sector " << r.sector.number << ": " << r.error << "\n";
+      }
+    }
+    if (failed) throw Error(ErrorKind::Resource, std::to_string(failed) + " of " + std::to_string(reports.size()) + " sector(s) failed");
   });
 }
 

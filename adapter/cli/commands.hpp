@@ -16,5 +16,6 @@ void register_task_actions(CLI::App& app, CliContext& ctx);  // cancel, retry, r
 void register_commp(CLI::App& app, CliContext& ctx);
 void register_run(CLI::App& app, CliContext& ctx);
 void register_seal(CLI::App& app, CliContext& ctx);
+void register_unseal(CLI::App& app, CliContext& ctx);
 
 }  // namespace sa::adapter

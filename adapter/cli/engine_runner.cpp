@@ -48,7 +48,11 @@ void run_engine(CliContext& ctx, const std::function<bool()>& done, const RunOpt
     CycleReport r = engine.step();
     report_changes();
     if (done()) return;
-    if (r.active == 0 && r.started == 0 && r.ended == 0 && r.queued == 0) return;
+    // `done` may have queued more work (the seal pipeline does), so ask the store, not the report.
+    if (r.active == 0 && r.started == 0 && ctx.store().active_attempts().empty() &&
+        ctx.store().tasks({{TaskState::Queued}}).empty()) {
+      return;
+    }
     std::this_thread::sleep_for(std::chrono::duration<double>(options.interval_seconds));
   }
 }

@@ -15,8 +15,9 @@ struct RunOptions {
   std::set<std::int64_t> watch;   // tasks whose changes are printed (empty: all)
 };
 
-// Returns when done() is true, or when nothing is active or queued (tasks that fit no worker are failed by
-// the engine with the reason, so a command never waits forever).
+// After every cycle `done` is called: it may queue more work, and returns true to stop. The loop also
+// stops when nothing is active or queued any more (tasks that fit no worker are failed by the engine with
+// the reason, so a command never waits forever).
 void run_engine(CliContext& ctx, const std::function<bool()>& done, const RunOptions& options);
 
 std::map<std::string, std::string> forwarded_env();

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   app.add_option("--home", options.home, "State directory of the embedded default site; default: $SEALADAPTER_HOME or ~/.sealadapter");
   CliContext ctx(options);
   register_seal(app, ctx);
+  register_unseal(app, ctx);
   register_submit(app, ctx);
   register_status(app, ctx);
   register_task_actions(app, ctx);

@@ -122,6 +122,26 @@ TaskRecord Store::retry(std::int64_t task_id, int extra_attempts, double now) {
   });
 }
 
+TaskRecord Store::resubmit(std::int64_t task_id, const nlohmann::json& inputs, double now) {
+  return guarded("resubmit", [&] {
+    SQLite::Transaction t(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    TaskRecord task = impl_->must_task(task_id);
+    TaskState next = next_task_state(task, TaskEvent::Resubmit);
+    SQLite::Statement q(impl_->db,
+                        "UPDATE tasks SET state = ?, inputs = ?, max_attempts = ?, not_before = 0, error = '', "
+                        "updated_at = ? WHERE id = ?");
+    q.bind(1, std::string(task_state_name(next)));
+    q.bind(2, inputs.dump());
+    q.bind(3, task.attempts + 3);  // a fresh budget for the new request
+    q.bind(4, now);
+    q.bind(5, task_id);
+    q.exec();
+    impl_->event(now, task_id, 0, "resubmitted", "");
+    t.commit();
+    return *impl_->task(task_id);
+  });
+}
+
 TaskRecord Store::reject(std::int64_t task_id, const std::string& reason, double now) {
   return guarded("reject", [&] {
     SQLite::Transaction t(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);

@@ -69,6 +69,9 @@ class Store {
   // Person-driven changes. cancel returns the attempt whose job must be killed, if one is active.
   std::optional<AttemptRecord> cancel(std::int64_t task_id, double now);
   TaskRecord retry(std::int64_t task_id, int extra_attempts, double now);
+  // An ended task runs again with new inputs (Unseal of another range); its earlier result stays until the
+  // new attempt succeeds.
+  TaskRecord resubmit(std::int64_t task_id, const nlohmann::json& inputs, double now);
   // queued -> failed with a permanent reason (it fits no worker).
   TaskRecord reject(std::int64_t task_id, const std::string& reason, double now);
 

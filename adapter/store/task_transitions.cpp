@@ -15,6 +15,7 @@ std::string_view task_event_name(TaskEvent e) {
     case TaskEvent::Cancel: return "cancel";
     case TaskEvent::Retry: return "retry";
     case TaskEvent::Reject: return "rejected";
+    case TaskEvent::Resubmit: return "resubmitted";
   }
   return "?";
 }
@@ -43,6 +44,8 @@ TaskState next_task_state(const TaskRecord& t, TaskEvent e) {
       return refuse("only a failed or cancelled task can be retried");
     case TaskEvent::Reject:
       return t.state == TaskState::Queued ? TaskState::Failed : refuse("only a queued task can be rejected");
+    case TaskEvent::Resubmit:
+      return is_terminal(t.state) ? TaskState::Queued : refuse("it has not ended yet");
   }
   return refuse("unknown event");
 }

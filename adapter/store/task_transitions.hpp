@@ -18,6 +18,7 @@ enum class TaskEvent {
   Cancel,            // queued/running -> cancelled
   Retry,             // failed/cancelled -> queued (by a person)
   Reject,            // queued -> failed: no worker can ever run it (bigger than every node)
+  Resubmit,          // done/failed/cancelled -> queued with new inputs (repeatable tasks such as Unseal)
 };
 
 std::string_view task_event_name(TaskEvent e);
