@@ -13,13 +13,10 @@
 
 namespace sa::kernels {
 
-enum class LabelImpl {
-  Reference,  // label_layer_reference: one thread, one SHA-256 call per node; kept as the yardstick
-  Multicore,  // label_layer_multicore: FIL_PROOFS_USE_MULTICORE_SDR-style producers + one hashing thread
-};
-
 struct LabelOptions {
-  LabelImpl impl = LabelImpl::Multicore;
+  // false: label_layer_reference (one thread, one SHA-256 call per node; kept as the yardstick).
+  // true: label_layer_multicore (FIL_PROOFS_USE_MULTICORE_SDR: producers + one hashing thread).
+  bool multicore = false;
   int producers = 3;  // threads gathering parent labels (FIL_PROOFS_MULTICORE_SDR_PRODUCERS), 1..64
   // Empty: threads are not pinned. Else producers + 1 core ids: cores[0] for the hashing thread,
   // cores[i] for producer i (the caller picks cores sharing an L3, e.g. with hwloc).

@@ -59,10 +59,10 @@ void label_layer_reference(const ParentCache& cache, const Commitment& replica_i
 
 void label_layer(const ParentCache& cache, const Commitment& replica_id, int layer, const std::uint8_t* prev_layer,
                  std::uint8_t* out, const LabelOptions& options) {
-  if (options.impl == LabelImpl::Reference) {
-    label_layer_reference(cache, replica_id, layer, prev_layer, out);
-  } else {
+  if (options.multicore) {
     label_layer_multicore(cache, replica_id, layer, prev_layer, out, options);
+  } else {
+    label_layer_reference(cache, replica_id, layer, prev_layer, out);
   }
 }
 

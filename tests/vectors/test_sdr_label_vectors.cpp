@@ -22,13 +22,13 @@ Commitment replica_nines() {
 
 std::vector<LabelOptions> both_impls() {
   LabelOptions reference;
-  reference.impl = LabelImpl::Reference;
   LabelOptions multicore;
+  multicore.multicore = true;
   multicore.producers = 2;
   return {reference, multicore};
 }
 
-const char* impl_name(const LabelOptions& o) { return o.impl == LabelImpl::Reference ? "reference" : "multicore"; }
+const char* impl_name(const LabelOptions& o) { return o.multicore ? "multicore" : "reference"; }
 
 TEST(SdrLastLabelVectors, FourUpstreamCases) {
   SA_LOAD_VECTOR_FILE(text, "rust-fil-proofs__sdr-last-label.txt");

@@ -104,6 +104,7 @@ TEST(LabelLayer, PinningToAMissingCoreIsAResourceError) {
   const ParentCache cache = ParentCache::in_memory(GraphSpec::for_proof(params::SealProof{5}));
   std::vector<std::uint8_t> out(64 * 32);
   LabelOptions options;
+  options.multicore = true;
   options.producers = 1;
   options.cores = {CPU_SETSIZE - 1, 0};
   try {
@@ -118,9 +119,9 @@ TEST(LabelLayer, BadArgumentsAreUsageErrors) {
   const ParentCache cache = ParentCache::in_memory(GraphSpec::for_proof(params::SealProof{5}));
   std::vector<std::uint8_t> a(64 * 32), b(64 * 32);
   const Commitment rid = some_replica_id(2);
-  for (const LabelImpl impl : {LabelImpl::Reference, LabelImpl::Multicore}) {
+  for (const bool multicore : {false, true}) {
     LabelOptions options;
-    options.impl = impl;
+    options.multicore = multicore;
     EXPECT_THROW(label_layer(cache, rid, 0, nullptr, a.data(), options), Error);
     EXPECT_THROW(label_layer(cache, rid, 3, a.data(), b.data(), options), Error);  // 2KiB has 2 layers
     EXPECT_THROW(label_layer(cache, rid, 2, nullptr, b.data(), options), Error);
@@ -128,6 +129,7 @@ TEST(LabelLayer, BadArgumentsAreUsageErrors) {
     EXPECT_THROW(label_layer(cache, rid, 1, nullptr, nullptr, options), Error);
   }
   LabelOptions bad;
+  bad.multicore = true;
   bad.producers = 0;
   EXPECT_THROW(label_layer(cache, rid, 1, nullptr, a.data(), bad), Error);
   bad.producers = 2;
@@ -143,9 +145,9 @@ TEST(LabelAllLayers, EveryLayerInOrderWithBothImplementations) {
   const ParentCache cache = ParentCache::in_memory(spec);
   const Commitment rid = some_replica_id(3);
   const auto want = reference_layers(cache, rid);
-  for (const LabelImpl impl : {LabelImpl::Reference, LabelImpl::Multicore}) {
+  for (const bool multicore : {false, true}) {
     LabelOptions options;
-    options.impl = impl;
+    options.multicore = multicore;
     options.producers = 2;
     int next = 1;
     label_all_layers(cache, rid, options, [&](int layer, const std::uint8_t* labels) {
