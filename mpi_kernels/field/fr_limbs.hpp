@@ -86,40 +86,32 @@ constexpr Limbs pow2_mod(int k) {
 inline constexpr Limbs kR = pow2_mod(256);
 inline constexpr Limbs kR2 = pow2_mod(512);
 
-// a·b·2^-256 mod p for a, b < p (result < p).
+// hi:lo = a·b + c + carry; returns lo, leaves hi in carry. Cannot overflow: (2^64−1)^2 + 2(2^64−1) < 2^128.
+inline std::uint64_t mul_add(std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uint64_t& carry) {
+  const u128 t = static_cast<u128>(a) * b + c + carry;
+  carry = static_cast<std::uint64_t>(t >> 64);
+  return static_cast<std::uint64_t>(t);
+}
+
+// a·b·2^-256 mod p for a, b < p (result < p). Row i adds a·b[i] and m·p where m clears the low limb, then
+// shifts down one limb; the row's two carry chains (a·b[i] and m·p) meet only in the top limb.
+// Fully unrolled: GCC 12 otherwise keeps the inner loop and spills the u128 temporaries (≈ 25% slower).
 inline Limbs mont_mul(const Limbs& a, const Limbs& b) {
   std::uint64_t t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+#pragma GCC unroll 4
   for (int i = 0; i < 4; ++i) {
     const std::uint64_t bi = b[i];
-    u128 x = static_cast<u128>(a[0]) * bi + t0;
-    std::uint64_t hi_a = static_cast<std::uint64_t>(x >> 64);
-    t0 = static_cast<std::uint64_t>(x);
+    std::uint64_t ca = 0, cm = 0;
+    t0 = mul_add(a[0], bi, t0, ca);
     const std::uint64_t m = t0 * kInv;
-    u128 y = static_cast<u128>(m) * kModulus[0] + t0;
-    std::uint64_t hi_c = static_cast<std::uint64_t>(y >> 64);
-
-    x = static_cast<u128>(a[1]) * bi + t1 + hi_a;
-    hi_a = static_cast<std::uint64_t>(x >> 64);
-    t1 = static_cast<std::uint64_t>(x);
-    y = static_cast<u128>(m) * kModulus[1] + t1 + hi_c;
-    hi_c = static_cast<std::uint64_t>(y >> 64);
-    t0 = static_cast<std::uint64_t>(y);
-
-    x = static_cast<u128>(a[2]) * bi + t2 + hi_a;
-    hi_a = static_cast<std::uint64_t>(x >> 64);
-    t2 = static_cast<std::uint64_t>(x);
-    y = static_cast<u128>(m) * kModulus[2] + t2 + hi_c;
-    hi_c = static_cast<std::uint64_t>(y >> 64);
-    t1 = static_cast<std::uint64_t>(y);
-
-    x = static_cast<u128>(a[3]) * bi + t3 + hi_a;
-    hi_a = static_cast<std::uint64_t>(x >> 64);
-    t3 = static_cast<std::uint64_t>(x);
-    y = static_cast<u128>(m) * kModulus[3] + t3 + hi_c;
-    hi_c = static_cast<std::uint64_t>(y >> 64);
-    t2 = static_cast<std::uint64_t>(y);
-
-    t3 = hi_c + hi_a;
+    (void)mul_add(m, kModulus[0], t0, cm);  // low limb is zero by the choice of m
+    t1 = mul_add(a[1], bi, t1, ca);
+    t0 = mul_add(m, kModulus[1], t1, cm);
+    t2 = mul_add(a[2], bi, t2, ca);
+    t1 = mul_add(m, kModulus[2], t2, cm);
+    t3 = mul_add(a[3], bi, t3, ca);
+    t2 = mul_add(m, kModulus[3], t3, cm);
+    t3 = cm + ca;
   }
   return reduce_once(Limbs{t0, t1, t2, t3});
 }

@@ -5,6 +5,7 @@
 #include <array>
 #include <exception>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -13,9 +14,13 @@
 
 namespace sa::kernels {
 
+void check_thread_count(int threads) {
+  if (threads < 1) throw Error(ErrorKind::Usage, "thread count must be at least 1, not " + std::to_string(threads));
+}
+
 void parallel_ranges(std::uint64_t count, int threads, std::uint64_t min_per_thread,
                      const std::function<void(std::uint64_t, std::uint64_t)>& fn) {
-  if (threads < 1) throw Error(ErrorKind::Usage, "thread count must be at least 1");
+  check_thread_count(threads);
   if (count == 0) return;
   const std::uint64_t min_piece = min_per_thread == 0 ? 1 : min_per_thread;
   std::uint64_t pieces = std::min<std::uint64_t>(static_cast<std::uint64_t>(threads), count / min_piece);

@@ -7,6 +7,9 @@
 
 namespace sa::kernels {
 
+// Throws sa::Error(Usage) unless threads ≥ 1.
+void check_thread_count(int threads);
+
 // Calls fn(begin, end) on contiguous pieces of [0, count), one piece per thread, at most `threads` pieces
 // and none smaller than min_per_thread (so tiny jobs stay on the calling thread). The first exception thrown
 // by any piece is rethrown after all threads have joined. Throws sa::Error(Usage) when threads < 1.
