@@ -20,6 +20,10 @@
 #error "adapter/backend/slurm is written for Slurm 22.05 (libslurm.so.38); these headers are another release: install libslurm-dev 22.05 or port slurm_api.cpp to the new job_desc/job_info layouts"
 #endif
 
+// slurm.h tells callers of slurm_job_will_run2() to free the answer with this function but 22.05 does not
+// declare it; libslurm exports it (src/common/slurm_protocol_defs.h has this exact declaration).
+extern "C" void slurm_free_will_run_response_msg(will_run_response_msg_t* msg);
+
 namespace sa::adapter {
 
 namespace {
@@ -62,8 +66,7 @@ bool is_retryable(int err) {
 [[noreturn]] void fail(const std::string& call, int err) {
   std::string msg = call + ": " + slurm_strerror(err) + " (errno " + std::to_string(err) + ")";
   if (err == SLURMCTLD_COMMUNICATIONS_CONNECTION_ERROR || err == SLURM_COMMUNICATIONS_CONNECTION_ERROR) {
-    msg += "; is slurmctld running and SLURM_CONF (" + std::string(std::getenv("SLURM_CONF") ? std::getenv("SLURM_CONF") : "unset") +
-           ") the right file?";
+    msg += "; is slurmctld running, and does $SLURM_CONF name its slurm.conf?";
   }
   throw Error(ErrorKind::Slurm, msg, is_retryable(err) ? Retry::Retryable : Retry::Permanent);
 }
