@@ -8,6 +8,8 @@
 #include <cstdint>
 
 #include "field/fr_limbs.hpp"
+#include "field/fr_mul_adx.hpp"
+#include "field/fr_wide.hpp"
 
 namespace sa::kernels {
 
@@ -40,6 +42,13 @@ class Fr {
   Fr& operator+=(const Fr& o) { return *this = *this + o; }
   Fr& operator-=(const Fr& o) { return *this = *this - o; }
   Fr& operator*=(const Fr& o) { return *this = *this * o; }
+
+  // Σ a[k]·b[k] for k < n (n ≤ 64) with a single reduction (fr_wide.hpp): Poseidon's matrix rows.
+  static Fr dot(const Fr* a, const Fr* b, int n) {
+    fr_detail::WideAccumulator acc;
+    for (int k = 0; k < n; ++k) acc.add_product(a[k].m_, b[k].m_);
+    return from_montgomery_unchecked(acc.reduce());
+  }
 
   Fr square() const { return *this * *this; }
   // x^5, Poseidon's S-box: 3 multiplications.

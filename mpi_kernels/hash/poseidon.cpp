@@ -1,6 +1,7 @@
 // Poseidon permutations (proofs.md §7.2). The reference follows the Correct-mode pseudo-code literally; the
 // optimized one runs the schedule of poseidon_optimize.cpp with the width fixed at compile time so the
-// state lives in registers/stack arrays and the loops unroll (one instance per supported width).
+// state lives in registers/stack arrays and the loops unroll (one instance per supported width), and takes
+// every matrix row as one lazily reduced sum of products (Fr::dot).
 #include "hash/poseidon.hpp"
 
 #include <array>
@@ -20,11 +21,7 @@ inline void full_sbox_and_constants(std::array<Fr, T>& s, const Fr* rc) {
 template <int T>
 inline void dense_multiply(std::array<Fr, T>& s, const Fr* m) {
   std::array<Fr, T> out;
-  for (int i = 0; i < T; ++i) {
-    Fr acc = m[i * T] * s[0];
-    for (int j = 1; j < T; ++j) acc += m[i * T + j] * s[j];
-    out[i] = acc;
-  }
+  for (int i = 0; i < T; ++i) out[i] = Fr::dot(m + i * T, s.data(), T);
   s = out;
 }
 
@@ -44,10 +41,10 @@ void permute_fixed(Fr* state, const PoseidonConstants& c) {
   const Fr* col0 = c.sparse_col0.data();
   for (int k = 0; k < c.partial_rounds; ++k, row0 += T, col0 += T - 1) {
     const Fr x0 = (s[0] + c.partial_constants[static_cast<std::size_t>(k)]).pow5();
-    Fr acc = row0[0] * x0;
-    for (int j = 1; j < T; ++j) acc += row0[j] * s[j];
+    s[0] = x0;
+    const Fr new0 = Fr::dot(row0, s.data(), T);
     for (int i = 1; i < T; ++i) s[i] += col0[i - 1] * x0;
-    s[0] = acc;
+    s[0] = new0;
   }
   for (int r = 0; r < half; ++r, fc += T) {
     full_sbox_and_constants<T>(s, fc);

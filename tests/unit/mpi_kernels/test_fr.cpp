@@ -133,6 +133,35 @@ TEST(FrTest, UnaryOperationsMatchReference) {
   EXPECT_THROW((void)Fr::zero().inverse(), Error);
 }
 
+TEST(FrTest, MultiplicationPathsAgree) {
+  if (!fr_detail::fr_adx_available()) GTEST_SKIP() << "CPU without BMI2/ADX: only the portable path exists here";
+  const auto vals = all_values();
+  for (const auto& a : vals) {
+    for (const auto& b : vals) {
+      ASSERT_EQ(fr_detail::mont_mul_adx(a, b), fr_detail::mont_mul_portable(a, b));
+    }
+  }
+}
+
+TEST(FrTest, DotEqualsSumOfProducts) {
+  const auto vals = all_values();
+  std::vector<Fr> xs, ys;
+  for (std::size_t i = 0; i < vals.size(); ++i) {
+    xs.push_back(make(vals[i]));
+    ys.push_back(make(vals[(i * 7 + 3) % vals.size()]));
+  }
+  for (int n : {1, 2, 3, 9, 12, 37, 64}) {
+    for (std::size_t start = 0; start + static_cast<std::size_t>(n) <= xs.size(); start += 17) {
+      Fr expected;
+      for (int k = 0; k < n; ++k) expected += xs[start + static_cast<std::size_t>(k)] * ys[start + static_cast<std::size_t>(k)];
+      ASSERT_EQ(Fr::dot(xs.data() + start, ys.data() + start, n), expected) << n << " " << start;
+    }
+  }
+  // The largest sum the accumulator allows: 64 products of (p − 1)·(p − 1).
+  const std::vector<Fr> max(64, -Fr::one());
+  EXPECT_EQ(Fr::dot(max.data(), max.data(), 64), Fr::from_u64(64));
+}
+
 TEST(FrTest, EqualityAndZero) {
   EXPECT_TRUE(Fr().is_zero());
   EXPECT_TRUE((Fr::one() - Fr::one()).is_zero());
