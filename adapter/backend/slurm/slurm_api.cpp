@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <filesystem>
 #include <mutex>
 
 #include "base/error.hpp"
@@ -31,7 +32,9 @@ namespace {
 // libslurm's API_CURRENT (its soname) for 22.05: what slurm_api_version() must report at run time.
 constexpr long kApiCurrent = 38;
 
-std::once_flag g_init;
+std::mutex g_init_mutex;
+bool g_initialised = false;
+std::string g_conf;  // the slurm.conf libslurm was initialised with ("" = its default search)
 
 bool is_retryable(int err) {
   switch (err) {
@@ -251,17 +254,29 @@ struct SlurmApi::State {
   SlurmCallCounts counts;
 };
 
-SlurmApi::SlurmApi() : state_(std::make_unique<State>()) {
+SlurmApi::SlurmApi(const std::string& slurm_conf) : state_(std::make_unique<State>()) {
   const long api = SLURM_VERSION_MAJOR(slurm_api_version());
   if (api != kApiCurrent) {
     throw Error(ErrorKind::Slurm, "libslurm API " + std::to_string(api) + " is loaded, but sealadapter was built against Slurm " +
                                       compiled_version() + " (API " + std::to_string(kApiCurrent) +
                                       "): rebuild against the installed libslurm-dev");
   }
-  std::call_once(g_init, [] {
-    slurm_init(nullptr);
-    std::atexit([] { slurm_fini(); });
-  });
+  std::lock_guard lock(g_init_mutex);
+  if (g_initialised) {
+    if (!slurm_conf.empty() && slurm_conf != g_conf) {
+      throw Error(ErrorKind::Config, "libslurm is already initialised with " + (g_conf.empty() ? "its default slurm.conf" : g_conf) +
+                                         "; one process talks to one cluster (asked for " + slurm_conf + ")");
+    }
+    return;
+  }
+  if (!slurm_conf.empty() && !std::filesystem::is_regular_file(slurm_conf)) {
+    throw Error(ErrorKind::Config, "slurm.conf " + slurm_conf + " does not exist");
+  }
+  // libslurm keeps its configuration in process-wide state: initialise it once, release it at exit.
+  slurm_init(slurm_conf.empty() ? nullptr : slurm_conf.c_str());
+  std::atexit([] { slurm_fini(); });
+  g_initialised = true;
+  g_conf = slurm_conf;
 }
 
 SlurmApi::~SlurmApi() = default;
@@ -302,7 +317,10 @@ std::optional<std::vector<SlurmJobRecord>> SlurmApi::load_jobs(std::int64_t* las
   ++state_->counts.load_jobs;
   if (slurm_load_jobs(static_cast<time_t>(*last_update), &msg, SHOW_ALL) != SLURM_SUCCESS) {
     const int err = slurm_get_errno();
-    if (err == SLURM_NO_CHANGE_IN_DATA) return std::nullopt;
+    if (err == SLURM_NO_CHANGE_IN_DATA) {
+      ++state_->counts.load_jobs_unchanged;
+      return std::nullopt;
+    }
     fail("slurm_load_jobs", err);
   }
   std::vector<SlurmJobRecord> jobs;

@@ -128,6 +128,7 @@ struct SlurmControllerConfig {
 struct SlurmCallCounts {
   int submit = 0;
   int load_jobs = 0;
+  int load_jobs_unchanged = 0;  // of those, answered SLURM_NO_CHANGE_IN_DATA (no job records sent)
   int load_job = 0;
   int kill_job = 0;
   int load_nodes = 0;
@@ -159,12 +160,13 @@ class SlurmClient {
   virtual SlurmCallCounts call_counts() const = 0;
 };
 
-// The real client. Construction initialises libslurm once per process (it reads $SLURM_CONF, else
-// /etc/slurm/slurm.conf) and throws sa::Error(Slurm) when the loaded libslurm is not the release this was
-// compiled against. Thread-safe: calls are serialised.
+// The real client. Construction initialises libslurm once per process from `slurm_conf`, or when empty
+// from $SLURM_CONF, else /etc/slurm/slurm.conf (libslurm then exits the process if it finds neither: pass
+// the path to get an sa::Error(Config) instead). Throws sa::Error(Slurm) when the loaded libslurm is not the
+// release this was compiled against. Thread-safe: calls are serialised.
 class SlurmApi final : public SlurmClient {
  public:
-  SlurmApi();
+  explicit SlurmApi(const std::string& slurm_conf = {});
   ~SlurmApi() override;
   SlurmApi(const SlurmApi&) = delete;
   SlurmApi& operator=(const SlurmApi&) = delete;

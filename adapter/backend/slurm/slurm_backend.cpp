@@ -39,7 +39,8 @@ SlurmOptions slurm_options_for(const SiteConfig& site) {
   return o;
 }
 
-SlurmBackend::SlurmBackend(SlurmOptions options) : SlurmBackend(std::make_unique<SlurmApi>(), std::move(options)) {}
+// `options` is copied, not moved: the order in which the two arguments are built is unspecified.
+SlurmBackend::SlurmBackend(SlurmOptions options) : SlurmBackend(std::make_unique<SlurmApi>(options.slurm_conf), options) {}
 
 SlurmBackend::SlurmBackend(std::unique_ptr<SlurmClient> owned, SlurmOptions options)
     : SlurmBackend(*owned, std::move(options)) {

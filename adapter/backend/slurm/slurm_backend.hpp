@@ -24,6 +24,7 @@
 namespace sa::adapter {
 
 struct SlurmOptions {
+  std::string slurm_conf;                  // empty: $SLURM_CONF, else /etc/slurm/slurm.conf (see SlurmApi)
   std::string instance = "sa";             // our jobs: name "<instance>-...", comment "sealadapter:<instance>:..."
   std::set<std::string> partitions;        // workers() lists these partitions' nodes; empty = every node
   std::map<std::string, int> max_jobs;     // jobs in flight per partition; absent or 0 = unlimited
