@@ -11,6 +11,7 @@ packages=(
   build-essential cmake pkg-config git
   libopenmpi-dev openmpi-bin libhdf5-openmpi-dev hdf5-tools
   libslurm-dev slurm-wlm slurmctld slurmd slurm-client munge
+  libpmix-dev   # srun --mpi=pmix: Slurm's mpi_pmix plugin dlopens the unversioned libpmix.so
   libboost-filesystem-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
   libsqlitecpp-dev libsqlite3-dev sqlite3 libcli11-dev libtomlplusplus-dev libspdlog-dev
   libcpp-httplib-dev libjwt-dev libhwloc-dev libkainjow-mustache-dev libssl-dev
