@@ -65,6 +65,8 @@ KernelSettings KernelSettings::from_environment() {
   if (const char* v = env("CUDA_VISIBLE_DEVICES")) s.visible_devices = v;
   else if (const char* w = env("NVIDIA_VISIBLE_DEVICES")) s.visible_devices = w;
   s.tmpdir = env("TMPDIR") ? env("TMPDIR") : "/tmp";
+  s.rows_to_discard = env_int("FIL_PROOFS_ROWS_TO_DISCARD", 2, 0, 16);
+  s.verify_cache = env_flag("FIL_PROOFS_VERIFY_CACHE", true);
   return s;
 }
 

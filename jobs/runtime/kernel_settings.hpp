@@ -20,6 +20,8 @@ struct KernelSettings {
   bool gpu_disabled = false;              // BELLMAN_NO_GPU
   std::string visible_devices;            // CUDA_VISIBLE_DEVICES, else NVIDIA_VISIBLE_DEVICES
   std::filesystem::path tmpdir;           // TMPDIR (default /tmp)
+  int rows_to_discard = 2;                // FIL_PROOFS_ROWS_TO_DISCARD (tree-r-last level cache)
+  bool verify_cache = true;               // FIL_PROOFS_VERIFY_CACHE (parent cache digest check; on by default here)
 
   // Reads the environment; throws sa::Error(Usage) naming a variable whose value does not parse.
   static KernelSettings from_environment();

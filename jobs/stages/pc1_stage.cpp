@@ -18,7 +18,7 @@
 #include "publish/free_space.hpp"
 #include "publish/mapped_file.hpp"
 #include "runtime/cpu_binding.hpp"
-#include "sdr/labels.hpp"
+#include "sdr/label_layer.hpp"
 #include "sdr/replica_id.hpp"
 #include "stages/layer_io.hpp"
 #include "stages/stage.hpp"
@@ -98,7 +98,7 @@ nlohmann::json run_pc1(StageContext& ctx) {
 
   k::GraphSpec graph = k::GraphSpec::for_proof(s.proof);
   k::Commitment rid = k::replica_id(s.id.miner, s.id.number, ticket, comm_d, s.proof.porep_id());
-  k::ParentCache parents = k::ParentCache::open(ctx.settings.parent_cache, graph);
+  k::ParentCache parents = k::ParentCache::open(ctx.settings.parent_cache, graph, parent_cache_options(ctx.settings));
   k::LabelOptions options = label_options(ctx.settings);
 
   staging::LayerFile layers = staging::LayerFile::create(s.cache / staging::layers_h5_name(), s.nodes, s.layers, false);

@@ -11,7 +11,9 @@
 #include "layout/cache_files.hpp"
 #include "publish/atomic_file.hpp"
 #include "publish/checksum_manifest.hpp"
-#include "tree/poseidon_tree.hpp"
+#include "tree/compound_tree.hpp"
+#include "tree/comm_r.hpp"
+#include "tree/tree_files.hpp"
 
 namespace sa::jobs {
 
@@ -25,13 +27,6 @@ std::uint64_t tree_nodes(std::uint64_t leaves, int arity) {
     total += n;
     if (n == 1) break;
   }
-  return total;
-}
-
-// Nodes of the levels a level-cache tree-r-last file omits: the leaves and `rows` rows above them.
-std::uint64_t discarded_nodes(std::uint64_t leaves, std::uint64_t rows) {
-  std::uint64_t total = leaves, n = leaves;
-  for (std::uint64_t r = 0; r < rows; ++r) total += (n /= 8);
   return total;
 }
 
@@ -74,16 +69,20 @@ std::string t_aux_bytes(const SectorContext& s, const k::TreeShape& shape, std::
   return b.bytes();
 }
 
-Pc2Files::Pc2Files(const SectorContext& s, const k::TreeShape& shape)
-    : s_(s), shape_(shape), sealed_partial_(s.layout.sealed(s.id).string() + ".partial") {}
+Pc2Files::Pc2Files(const SectorContext& s, const k::TreeShape& shape, std::uint32_t configured_rows_to_discard)
+    : s_(s),
+      shape_(shape),
+      rows_to_discard_(k::default_rows_to_discard(shape.leaves_per_base, 8, configured_rows_to_discard)),
+      sealed_partial_(s.layout.sealed(s.id).string() + ".partial") {}
 
 Pc2Files::~Pc2Files() {
   if (sealed_fd_ >= 0) ::close(sealed_fd_);
 }
 
 std::uint64_t Pc2Files::tree_bytes() const {
-  std::uint64_t per = tree_nodes(shape_.leaves_per_base, 8) * 32;
-  return per * static_cast<std::uint64_t>(shape_.base_trees) * 2;
+  std::uint64_t per = k::tree_c_file_bytes(shape_.leaves_per_base) +
+                      k::tree_r_last_file_bytes(shape_.leaves_per_base, rows_to_discard_);
+  return per * static_cast<std::uint64_t>(shape_.base_trees);
 }
 
 void Pc2Files::create_sealed() {
@@ -117,26 +116,26 @@ void Pc2Files::sync_sealed() {
   if (sealed_fd_ >= 0 && ::fsync(sealed_fd_) != 0) throw io("fsync", sealed_partial_);
 }
 
-k::Commitment Pc2Files::write_tree_c(int j, const std::uint8_t* leaves, int threads) {
-  const std::uint64_t n = shape_.leaves_per_base;
-  std::vector<std::uint8_t> above((tree_nodes(n, 8) - n) * 32);
-  k::Commitment root = k::build_base_tree(leaves, n, above.data(), threads);
-  staging::AtomicFile f(s_.cache / staging::tree_c_name(j, shape_.base_trees));
-  f.append(leaves, n * 32);  // tree-c keeps every row: leaves first, root last
-  f.append(above.data(), above.size());
-  f.publish();
+staging::MappedFile Pc2Files::tree_c_buffer(int j) const {
+  auto path = s_.cache / (staging::tree_c_name(j, shape_.base_trees) + ".partial");
+  return staging::MappedFile::read_write(path, k::tree_c_file_bytes(shape_.leaves_per_base));
+}
+
+k::Commitment Pc2Files::write_tree_c(int j, staging::MappedFile& file, int threads) {
+  // The leaves (column hashes) are already at the start of the file: tree-c keeps every row.
+  k::Commitment root = k::write_tree_c_file(file.data(), shape_.leaves_per_base, file.data(), threads);
+  file.sync();
+  auto name = staging::tree_c_name(j, shape_.base_trees);
+  std::filesystem::rename(s_.cache / (name + ".partial"), s_.cache / name);
   return root;
 }
 
 k::Commitment Pc2Files::write_tree_r_last(int j, const std::uint8_t* replica, int threads) {
-  const std::uint64_t n = shape_.leaves_per_base;
-  std::vector<std::uint8_t> above((tree_nodes(n, 8) - n) * 32);
-  k::Commitment root = k::build_base_tree(replica, n, above.data(), threads);
-  // Level cache: the leaves (the sealed file itself) and the next rows are left out.
-  std::uint64_t skip = discarded_nodes(n, k::default_rows_to_discard(n, 8)) - n;
-  staging::AtomicFile f(s_.cache / staging::tree_r_last_name(j, shape_.base_trees));
-  f.append(above.data() + skip * 32, above.size() - skip * 32);
-  f.publish();
+  // Level cache: the leaves (the sealed file itself) and the next rows_to_discard rows are left out.
+  std::vector<std::uint8_t> file(k::tree_r_last_file_bytes(shape_.leaves_per_base, rows_to_discard_));
+  k::Commitment root = k::write_tree_r_last_file(replica, shape_.leaves_per_base, rows_to_discard_, file.data(), threads);
+  staging::write_file_atomic(s_.cache / staging::tree_r_last_name(j, shape_.base_trees),
+                             std::string_view(reinterpret_cast<const char*>(file.data()), file.size()));
   return root;
 }
 
@@ -148,8 +147,7 @@ Pc2Roots Pc2Files::finish(const std::vector<k::Commitment>& roots_c, const std::
   std::string p_aux(reinterpret_cast<const char*>(r.comm_c.data()), 32);
   p_aux.append(reinterpret_cast<const char*>(r.comm_r_last.data()), 32);
   staging::write_file_atomic(s_.cache / staging::p_aux_name(), p_aux);
-  staging::write_file_atomic(s_.cache / staging::t_aux_name(),
-                             t_aux_bytes(s_, shape_, k::default_rows_to_discard(shape_.leaves_per_base, 8)));
+  staging::write_file_atomic(s_.cache / staging::t_aux_name(), t_aux_bytes(s_, shape_, rows_to_discard_));
   sync_sealed();
   std::filesystem::rename(sealed_partial_, s_.layout.sealed(s_.id));
   staging::fsync_dir(sealed_partial_.parent_path());

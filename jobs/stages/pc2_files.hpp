@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "piece/commitment.hpp"
+#include "publish/mapped_file.hpp"
 #include "stages/sector_context.hpp"
 #include "tree/tree_shape.hpp"
 
@@ -20,7 +21,7 @@ struct Pc2Roots {
 
 class Pc2Files {
  public:
-  Pc2Files(const SectorContext& s, const kernels::TreeShape& shape);
+  Pc2Files(const SectorContext& s, const kernels::TreeShape& shape, std::uint32_t configured_rows_to_discard);
   ~Pc2Files();
   Pc2Files(const Pc2Files&) = delete;
   Pc2Files& operator=(const Pc2Files&) = delete;
@@ -32,7 +33,9 @@ class Pc2Files {
   void write_sealed(std::uint64_t offset, const std::uint8_t* data, std::size_t n);
   void sync_sealed();
 
-  kernels::Commitment write_tree_c(int base_tree, const std::uint8_t* leaves, int threads);
+  // A tree-c file being written: the caller puts the column hashes in its first leaves * 32 bytes.
+  staging::MappedFile tree_c_buffer(int base_tree) const;
+  kernels::Commitment write_tree_c(int base_tree, staging::MappedFile& file, int threads);
   kernels::Commitment write_tree_r_last(int base_tree, const std::uint8_t* replica, int threads);
   // Rank 0, after every base tree is written: compound roots, p_aux, t_aux, the sealed file under its final
   // name, and the "pc2" checksum manifest.
@@ -41,6 +44,7 @@ class Pc2Files {
  private:
   const SectorContext& s_;
   kernels::TreeShape shape_;
+  std::uint32_t rows_to_discard_;
   std::filesystem::path sealed_partial_;
   int sealed_fd_ = -1;
 };

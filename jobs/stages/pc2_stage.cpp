@@ -18,10 +18,13 @@
 #include "publish/checksum.hpp"
 #include "publish/free_space.hpp"
 #include "publish/mapped_file.hpp"
+#include "tree/comm_r.hpp"
+#include "tree/compound_tree.hpp"
 #include "runtime/cpu_binding.hpp"
 #include "stages/layer_io.hpp"
 #include "stages/pc2_files.hpp"
 #include "stages/stage.hpp"
+#include "tree/column_hash.hpp"
 #include "tree/tree_shape.hpp"
 
 namespace sa::jobs {
@@ -40,21 +43,23 @@ struct Pc2Work {
 };
 
 // Column hashes of nodes [first, first + count) into `leaves`, and the encoded replica of the same range
-// into `replica` and the sealed file.
+// into `replica` and the sealed file, one layer chunk at a time (L chunk buffers, not L whole layers).
 void hash_and_encode(Pc2Work& w, std::uint64_t first, std::uint64_t count, std::uint8_t* leaves,
                      std::uint8_t* replica) {
   const SectorContext& s = w.s;
-  std::vector<std::vector<std::uint8_t>> slices(static_cast<std::size_t>(s.layers));
+  const std::uint64_t chunk = s.chunk_nodes();
+  std::vector<std::vector<std::uint8_t>> slices(static_cast<std::size_t>(s.layers), std::vector<std::uint8_t>(chunk * 32));
   std::vector<const std::uint8_t*> ptrs;
-  for (int l = 1; l <= s.layers; ++l) {
-    auto& buf = slices[static_cast<std::size_t>(l - 1)];
-    buf.resize(count * 32);
-    read_layer_checked(w.layers, s, w.pc1, l, first, count, buf.data());
-    ptrs.push_back(buf.data());
+  for (auto& sl : slices) ptrs.push_back(sl.data());
+  for (std::uint64_t off = 0; off < count; off += chunk) {
+    const std::uint64_t n = std::min(chunk, count - off);
+    for (int l = 1; l <= s.layers; ++l) {
+      read_layer_checked(w.layers, s, w.pc1, l, first + off, n, slices[static_cast<std::size_t>(l - 1)].data());
+    }
+    k::column_hashes(ptrs.data(), s.layers, 0, n, leaves + off * 32, w.threads);
+    std::memcpy(replica + off * 32, w.unsealed.data() + (first + off) * 32, n * 32);
+    k::encode_nodes(slices.back().data(), replica + off * 32, n);  // key = the last layer
   }
-  k::column_hashes(ptrs.data(), s.layers, 0, count, leaves, w.threads);
-  std::memcpy(replica, w.unsealed.data() + first * 32, count * 32);
-  k::encode_nodes(slices.back().data(), replica, count);  // key = the last layer
   w.files.write_sealed(first * 32, replica, count * 32);
 }
 
@@ -69,7 +74,7 @@ nlohmann::json run_pc2(StageContext& ctx) {
   if (have_ap) ap = s.read_manifest("addpiece");
   const k::TreeShape shape = k::tree_shape(s.nodes);
   const std::uint64_t per_tree = s.nodes / static_cast<std::uint64_t>(shape.base_trees);
-  Pc2Files files(s, shape);
+  Pc2Files files(s, shape, static_cast<std::uint32_t>(ctx.settings.rows_to_discard));
 
   if (rank == 0) {
     if (have_ap) staging::verify_files(s.layout.root(), ap, {s.unsealed_entry()});
@@ -88,9 +93,10 @@ nlohmann::json run_pc2(StageContext& ctx) {
     owned = k::owned_units(shape.base_trees, ranks, rank);
     for (int j : owned) {
       std::uint64_t first = static_cast<std::uint64_t>(j) * per_tree;
-      std::vector<std::uint8_t> leaves(per_tree * 32), replica(per_tree * 32);
-      hash_and_encode(w, first, per_tree, leaves.data(), replica.data());
-      roots_c[static_cast<std::size_t>(j)] = files.write_tree_c(j, leaves.data(), w.threads);
+      staging::MappedFile tree_c = files.tree_c_buffer(j);  // the column hashes go straight into its leaf row
+      std::vector<std::uint8_t> replica(per_tree * 32);
+      hash_and_encode(w, first, per_tree, tree_c.data(), replica.data());
+      roots_c[static_cast<std::size_t>(j)] = files.write_tree_c(j, tree_c, w.threads);
       roots_r[static_cast<std::size_t>(j)] = files.write_tree_r_last(j, replica.data(), w.threads);
     }
   } else {
@@ -103,10 +109,15 @@ nlohmann::json run_pc2(StageContext& ctx) {
     std::vector<std::string> all_replica = ctx.mpi.gather_to_root(bytes(replica));
     if (rank == 0) {
       owned = {0};
-      std::vector<std::uint8_t> tree_leaves, tree_replica;
-      for (const auto& p : all_leaves) tree_leaves.insert(tree_leaves.end(), p.begin(), p.end());
+      staging::MappedFile tree_c = files.tree_c_buffer(0);
+      std::vector<std::uint8_t> tree_replica;
+      std::uint64_t at = 0;
+      for (const auto& p : all_leaves) {
+        std::memcpy(tree_c.data() + at, p.data(), p.size());
+        at += p.size();
+      }
       for (const auto& p : all_replica) tree_replica.insert(tree_replica.end(), p.begin(), p.end());
-      roots_c[0] = files.write_tree_c(0, tree_leaves.data(), w.threads);
+      roots_c[0] = files.write_tree_c(0, tree_c, w.threads);
       roots_r[0] = files.write_tree_r_last(0, tree_replica.data(), w.threads);
     }
   }

@@ -4,6 +4,7 @@
 #include "base/error.hpp"
 #include "contract/json_fields.hpp"
 #include "layout/cache_files.hpp"
+#include "runtime/cpu_binding.hpp"
 
 namespace sa::jobs {
 
@@ -32,6 +33,13 @@ void SectorContext::write_manifest(const std::string& stage, staging::ChecksumMa
 
 staging::ChecksumManifest SectorContext::read_manifest(const std::string& stage) const {
   return staging::read_checksum_manifest(layout.root(), manifest_key(stage));
+}
+
+kernels::ParentCacheOptions parent_cache_options(const KernelSettings& settings) {
+  kernels::ParentCacheOptions o;
+  o.verify = settings.verify_cache;
+  o.threads = std::max(1, static_cast<int>(allowed_cpus().size()));
+  return o;
 }
 
 kernels::Commitment hex32_input(const nlohmann::json& inputs, const char* field) {

@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "contract/job_manifest.hpp"
+#include "graph/parent_cache.hpp"
+#include "runtime/kernel_settings.hpp"
 #include "layout/lotus_paths.hpp"
 #include "params/proof_type.hpp"
 #include "piece/commitment.hpp"
@@ -43,6 +45,9 @@ struct SectorContext {
   void write_manifest(const std::string& stage, staging::ChecksumManifest m) const;
   staging::ChecksumManifest read_manifest(const std::string& stage) const;
 };
+
+// How jobs open the parent cache: verified unless FIL_PROOFS_VERIFY_CACHE=0, built with every allowed CPU.
+kernels::ParentCacheOptions parent_cache_options(const KernelSettings& settings);
 
 // A 32-byte value given as 64 hex digits in the stage inputs; sa::Error(Usage) naming the field otherwise.
 kernels::Commitment hex32_input(const nlohmann::json& inputs, const char* field);

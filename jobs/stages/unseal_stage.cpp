@@ -15,7 +15,7 @@
 #include "publish/checksum.hpp"
 #include "publish/mapped_file.hpp"
 #include "runtime/cpu_binding.hpp"
-#include "sdr/labels.hpp"
+#include "sdr/label_layer.hpp"
 #include "sdr/replica_id.hpp"
 #include "stages/stage.hpp"
 #include "stages/sector_context.hpp"
@@ -46,7 +46,7 @@ nlohmann::json run_unseal(StageContext& ctx) {
 
   // The key: the last layer, regenerated exactly as PC1 did.
   k::Commitment rid = k::replica_id(s.id.miner, s.id.number, ticket, comm_d, s.proof.porep_id());
-  k::ParentCache parents = k::ParentCache::open(ctx.settings.parent_cache, k::GraphSpec::for_proof(s.proof));
+  k::ParentCache parents = k::ParentCache::open(ctx.settings.parent_cache, k::GraphSpec::for_proof(s.proof), parent_cache_options(ctx.settings));
   k::LabelOptions options;
   if (ctx.settings.use_multicore_sdr) {
     options.multicore = true;
