@@ -28,6 +28,8 @@ now_ms() { date +%s%3N; }
 
 need_programs() {
   local p
+  # slurmd runs jobs as their users and manages cgroups; munged and mknod need root as well.
+  [ "$(id -u)" -eq 0 ] || die "must run as root (slurmd manages cgroups and runs jobs as their owners)"
   for p in munged munge slurmctld slurmd sinfo scontrol squeue; do
     command -v "$p" >/dev/null 2>&1 || die "$p not found: run scripts/setup.sh (it installs slurm-wlm and munge)"
   done
@@ -50,22 +52,21 @@ alive() {
 }
 
 # TERM the daemons named by pid files (each "file:comm"), all at once; KILL what is left after 5 s. The pid
-# files go either way, so a stale one cannot name a recycled pid later.
+# files go either way (after the daemons, which remove their own), so a stale one cannot name a recycled pid.
 stop_daemons() {
   local spec pid pids=() i left
   for spec in "$@"; do
     pid="$(live_pid "${spec%%:*}" "${spec##*:}")"
     [ -n "$pid" ] && pids+=("$pid") && { kill -TERM "$pid" 2>/dev/null || true; }
-    rm -f "${spec%%:*}"
   done
   for i in $(seq 50); do
     left=()
     for pid in "${pids[@]}"; do alive "$pid" && left+=("$pid"); done
-    ((${#left[@]})) || return 0
+    ((${#left[@]})) || break
     [ "$i" = 50 ] && { kill -KILL "${left[@]}" 2>/dev/null || true; }
     sleep 0.1
   done
-  return 0
+  for spec in "$@"; do rm -f "${spec%%:*}"; done
 }
 
 # Processes of our jobs: slurmstepd and everything they started carry SLURM_CONF=<our conf> in their
@@ -132,7 +133,7 @@ down() {
 }
 
 write_config() {
-  local i n p gpu_dev
+  local i n p gpu_dev gres
   mkdir -p "$lab"/{etc,state,log,run,dev,munge}
   for n in "${nodes[@]}"; do mkdir -p "$lab/spool/$n" "$lab/tmp/$n"; done
   chmod 755 "$lab" "$lab/munge"
@@ -189,11 +190,10 @@ write_config() {
     for n in "${nodes[@]}"; do
       i=$((i + 1))
       p=$((port + i))
-      if [ "$n" = "$gpu_node" ]; then
-        echo "NodeName=$n NodeHostname=localhost NodeAddr=127.0.0.1 Port=$p CPUs=$node_cpus RealMemory=$node_mem_mb Gres=gpu:1 State=UNKNOWN"
-      else
-        echo "NodeName=$n NodeHostname=localhost NodeAddr=127.0.0.1 Port=$p CPUs=$node_cpus RealMemory=$node_mem_mb State=UNKNOWN"
-      fi
+      gres=""
+      [ "$n" = "$gpu_node" ] && gres=" Gres=gpu:1"
+      echo "NodeName=$n NodeHostname=localhost NodeAddr=127.0.0.1 Port=$p CPUs=$node_cpus" \
+        "RealMemory=$node_mem_mb$gres State=UNKNOWN"
     done
     echo "PartitionName=cpu Nodes=$(IFS=,; echo "${cpu_nodes[*]}") Default=YES MaxTime=INFINITE State=UP"
     echo "PartitionName=gpu Nodes=$gpu_node MaxTime=INFINITE State=UP"

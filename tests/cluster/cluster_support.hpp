@@ -56,8 +56,8 @@ inline std::string cluster_down_reason() {
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     const bool up = ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
     ::close(fd);
-    return up ? std::string() : "slurmctld does not answer on port " + std::to_string(port) +
-                                    ": run `scripts/local-slurm.sh up`";
+    return up ? std::string()
+              : "slurmctld does not answer on port " + std::to_string(port) + ": run `scripts/local-slurm.sh up`";
   }();
   return reason;
 }
@@ -68,13 +68,13 @@ inline bool in_ci() {
 }
 
 // Skips the test when the cluster is down, except in CI, where a missing cluster is a failure.
-#define SA_REQUIRE_CLUSTER()                                                              \
-  do {                                                                                     \
-    const std::string why_ = ::sa::test::cluster_down_reason();                            \
-    if (!why_.empty()) {                                                                   \
+#define SA_REQUIRE_CLUSTER()                                                                  \
+  do {                                                                                        \
+    const std::string why_ = ::sa::test::cluster_down_reason();                               \
+    if (!why_.empty()) {                                                                      \
       if (::sa::test::in_ci()) FAIL() << "CI=true but the Slurm cluster is not up: " << why_; \
-      GTEST_SKIP() << "local Slurm cluster not up (" << why_ << ")";                      \
-    }                                                                                      \
+      GTEST_SKIP() << "local Slurm cluster not up (" << why_ << ")";                          \
+    }                                                                                         \
   } while (0)
 
 // One libslurm client for the whole test process (libslurm is initialised once per process).
@@ -139,11 +139,13 @@ inline adapter::JobStatus wait_for(adapter::Backend& b, const adapter::JobHandle
 }
 
 inline adapter::JobStatus wait_ended(adapter::Backend& b, const adapter::JobHandle& h, double seconds = 60) {
-  return wait_for(b, h, [](const adapter::JobStatus& s) { return s.phase == adapter::JobPhase::Ended; }, seconds);
+  return wait_for(
+      b, h, [](const adapter::JobStatus& s) { return s.phase == adapter::JobPhase::Ended; }, seconds);
 }
 
 inline adapter::JobStatus wait_running(adapter::Backend& b, const adapter::JobHandle& h, double seconds = 30) {
-  return wait_for(b, h, [](const adapter::JobStatus& s) { return s.phase != adapter::JobPhase::Pending; }, seconds);
+  return wait_for(
+      b, h, [](const adapter::JobStatus& s) { return s.phase != adapter::JobPhase::Pending; }, seconds);
 }
 
 inline ProcessResult scontrol(const std::vector<std::string>& args) {

@@ -24,13 +24,15 @@ class ClusterJobs : public ::testing::Test {
 TEST_F(ClusterJobs, RenderedJobGoesPendingRunningCompleted) {
   TempDir dir;
   adapter::SlurmBackend backend(cluster_api(), cluster_options());
-  const adapter::SiteConfig site = adapter::load_site_file(std::filesystem::path(SA_SOURCE_DIR) / "site/local-test.toml");
+  const adapter::SiteConfig site =
+      adapter::load_site_file(std::filesystem::path(SA_SOURCE_DIR) / "site/local-test.toml");
   const adapter::Partition& gpu = *site.find_partition("gpu");
 
   // A job holding both CPUs of the only gpu node, so ours has to wait for it.
   adapter::JobRequest big = cpu_request(100, "gpu");
   big.cpus_per_task = 2;
   const auto blocker = backend.submit(script_launch(job_tag("blocker"), big, "sleep 3", dir.path()));
+  ASSERT_EQ(wait_running(backend, blocker).phase, JobPhase::Running);
 
   adapter::JobRequest r = cpu_request(200, "gpu");
   r.launcher = adapter::Launcher::Srun;
@@ -44,7 +46,8 @@ TEST_F(ClusterJobs, RenderedJobGoesPendingRunningCompleted) {
   l.manifest = dir / "manifest.json";
   l.workdir = dir.path();
   l.log = dir / "job.log";
-  l.script = adapter::render_job_script(r, {l.tag, l.comment, l.manifest, l.job_binary, l.stage, l.workdir, l.log}, site, gpu);
+  l.script =
+      adapter::render_job_script(r, {l.tag, l.comment, l.manifest, l.job_binary, l.stage, l.workdir, l.log}, site, gpu);
   const adapter::JobHandle h = backend.submit(l);
   EXPECT_EQ(h.tag, l.tag);
 
@@ -120,7 +123,8 @@ TEST_F(ClusterJobs, GpuJobRunsOnTheGpuNodeWithItsDevice) {
   adapter::SlurmBackend backend(cluster_api(), cluster_options());
   adapter::JobRequest r = cpu_request(200, "gpu");
   r.gpus = 1;
-  const auto l = script_launch(job_tag("gpu"), r, "echo \"CVD=${CUDA_VISIBLE_DEVICES:-unset} NODE=$SLURMD_NODENAME\"", dir.path());
+  const auto l =
+      script_launch(job_tag("gpu"), r, "echo \"CVD=${CUDA_VISIBLE_DEVICES:-unset} NODE=$SLURMD_NODENAME\"", dir.path());
   const auto st = wait_ended(backend, backend.submit(l));
   ASSERT_EQ(st.phase, JobPhase::Ended) << st.reason;
   EXPECT_EQ(st.batch_state, "COMPLETED");

@@ -66,7 +66,10 @@ TEST(ClusterNodeFail, DownNodeEndsJobNodeFailOrRequeuesIt) {
 
   const auto sb = wait_for(
       requeue_backend, b,
-      [](const adapter::JobStatus& s) { return s.batch_state == adapter::kRequeuedState || s.phase == JobPhase::Ended; }, 30);
+      [](const adapter::JobStatus& s) {
+        return s.batch_state == adapter::kRequeuedState || s.phase == JobPhase::Ended;
+      },
+      30);
   EXPECT_EQ(sb.phase, JobPhase::Pending) << sb.batch_state << " " << sb.reason;
   EXPECT_EQ(sb.batch_state, adapter::kRequeuedState);
   EXPECT_NE(sb.reason.find("requeued"), std::string::npos) << sb.reason;

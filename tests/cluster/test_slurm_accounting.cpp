@@ -21,8 +21,11 @@ std::string line(int id, const std::string& name, const std::string& state, cons
                  const std::string& workdir = "/tmp") {
   return "JobId=" + std::to_string(id) + " UserId=root(0) GroupId=root(0) Name=" + name + " JobState=" + state +
          " Partition=cpu TimeLimit=5 StartTime=2026-11-28T17:00:00 EndTime=2026-11-28T17:00:01 NodeList=n[1-2] "
-         "NodeCnt=2 ProcCnt=2 WorkDir=" + workdir + " ReservationName= Tres=cpu=2 Account= QOS= WcKey= Cluster=unknown "
-         "SubmitTime=2026-11-28T17:00:00 EligibleTime=2026-11-28T17:00:00 DerivedExitCode=0:0 ExitCode=" + exit + " \n";
+         "NodeCnt=2 ProcCnt=2 WorkDir=" +
+         workdir +
+         " ReservationName= Tres=cpu=2 Account= QOS= WcKey= Cluster=unknown "
+         "SubmitTime=2026-11-28T17:00:00 EligibleTime=2026-11-28T17:00:00 DerivedExitCode=0:0 ExitCode=" +
+         exit + " \n";
 }
 
 void append(const std::filesystem::path& f, const std::string& text) { std::ofstream(f, std::ios::app) << text; }

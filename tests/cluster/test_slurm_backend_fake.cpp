@@ -181,8 +181,15 @@ TEST_F(SlurmBackendFake, InFlightCapAndRateLimit) {
   EXPECT_TRUE(b.can_submit("cpu"));
   EXPECT_EQ(b.in_flight("cpu"), 1);
   // Rate: 5 at once, then one a second.
-  SlurmBackend r(fake, [&] { SlurmOptions x = options(); x.submit_rate = 1; x.submit_burst = 2; return x; }(),
-                 [&] { return now; });
+  SlurmBackend r(
+      fake,
+      [&] {
+        SlurmOptions x = options();
+        x.submit_rate = 1;
+        x.submit_burst = 2;
+        return x;
+      }(),
+      [&] { return now; });
   r.submit(launch("sact-r1", "gpu"));
   r.submit(launch("sact-r2", "gpu"));
   EXPECT_EQ(r.submit_blocker("gpu"), "submission rate limit: next slot in 1.0 s");

@@ -140,7 +140,8 @@ TEST(SlurmState, FailedDefersToTheJobContractExitCodes) {
 }
 
 TEST(SlurmState, NamesRoundTrip) {
-  for (auto s : {SlurmJobState::Completed, SlurmJobState::OutOfMemory, SlurmJobState::NodeFail, SlurmJobState::Deadline}) {
+  for (auto s :
+       {SlurmJobState::Completed, SlurmJobState::OutOfMemory, SlurmJobState::NodeFail, SlurmJobState::Deadline}) {
     EXPECT_EQ(slurm_state_from_name(slurm_state_name(s)), s);
   }
   EXPECT_EQ(slurm_state_from_name("REQUEUED"), SlurmJobState::Unknown);

@@ -13,10 +13,10 @@ namespace sa::adapter {
 namespace {
 
 const std::set<std::string_view> kKeys = {
-    "JobId",     "UserId",      "GroupId",       "Name",        "JobState",  "Partition", "TimeLimit",
-    "StartTime", "EndTime",     "NodeList",      "NodeCnt",     "ProcCnt",   "WorkDir",   "ReservationName",
-    "Tres",      "Account",     "QOS",           "WcKey",       "Cluster",   "SubmitTime", "EligibleTime",
-    "ArrayJobId", "ArrayTaskId", "HetJobId",     "HetJobOffset", "DerivedExitCode", "ExitCode"};
+    "JobId",      "UserId",      "GroupId",  "Name",         "JobState",        "Partition",  "TimeLimit",
+    "StartTime",  "EndTime",     "NodeList", "NodeCnt",      "ProcCnt",         "WorkDir",    "ReservationName",
+    "Tres",       "Account",     "QOS",      "WcKey",        "Cluster",         "SubmitTime", "EligibleTime",
+    "ArrayJobId", "ArrayTaskId", "HetJobId", "HetJobOffset", "DerivedExitCode", "ExitCode"};
 
 std::map<std::string, std::string> fields(std::string_view line) {
   std::map<std::string, std::string> out;
@@ -63,8 +63,12 @@ std::optional<JobCompRecord> parse_jobcomp_line(std::string_view line) {
   if (const std::size_t colon = ec.find(':'); colon != std::string::npos) {
     const int code = std::atoi(ec.substr(0, colon).c_str());
     const int sig = std::atoi(ec.substr(colon + 1).c_str());
-    if (sig != 0) r.signal = sig;
-    else r.exit_code = code;
+    // "0:15": killed by signal 15; "3:0": exited with 3.
+    if (sig != 0) {
+      r.signal = sig;
+    } else {
+      r.exit_code = code;
+    }
   }
   return r;
 }

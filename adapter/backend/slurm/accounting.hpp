@@ -19,7 +19,7 @@ namespace sa::adapter {
 struct JobCompRecord {
   std::uint32_t job_id = 0;
   std::string name;
-  std::string state_name;      // "COMPLETED", "OUT_OF_MEMORY", ... ("PENDING" for a requeue event)
+  std::string state_name;  // "COMPLETED", "OUT_OF_MEMORY", ... ("PENDING" for a requeue event)
   SlurmJobState state = SlurmJobState::Unknown;
   std::string partition;
   std::string nodes;

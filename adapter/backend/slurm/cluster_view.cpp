@@ -12,7 +12,8 @@ constexpr std::uint64_t kMiB = 1ull << 20;
 
 bool in_any(const SlurmNodeRecord& n, const std::set<std::string>& partitions) {
   if (partitions.empty()) return true;
-  return std::any_of(n.partitions.begin(), n.partitions.end(), [&](const std::string& p) { return partitions.count(p) > 0; });
+  return std::any_of(n.partitions.begin(), n.partitions.end(),
+                     [&](const std::string& p) { return partitions.count(p) > 0; });
 }
 
 int requested_gpus(const std::string& tres) {
@@ -44,13 +45,14 @@ int gres_gpu_count(std::string_view gres) {
     const auto colon = item.rfind(':');
     const std::string count(colon == std::string_view::npos ? "" : item.substr(colon + 1));
     // "gpu" alone, or "gpu:a100" (a type without a count), means one.
-    if (!count.empty() && count.find_first_not_of("0123456789") == std::string::npos) total += std::atoi(count.c_str());
-    else total += 1;
+    const bool numeric = !count.empty() && count.find_first_not_of("0123456789") == std::string::npos;
+    total += numeric ? std::atoi(count.c_str()) : 1;
   }
   return total;
 }
 
-std::vector<WorkerInfo> workers_from_nodes(const std::vector<SlurmNodeRecord>& nodes, const std::set<std::string>& partitions) {
+std::vector<WorkerInfo> workers_from_nodes(const std::vector<SlurmNodeRecord>& nodes,
+                                           const std::set<std::string>& partitions) {
   std::vector<WorkerInfo> out;
   for (const SlurmNodeRecord& n : nodes) {
     if (!n.usable || !in_any(n, partitions)) continue;
@@ -64,7 +66,8 @@ std::vector<WorkerInfo> workers_from_nodes(const std::vector<SlurmNodeRecord>& n
   return out;
 }
 
-std::string explain_unrunnable(const SlurmJobDesc& d, const std::vector<SlurmNodeRecord>& nodes, const std::string& slurm_error) {
+std::string explain_unrunnable(const SlurmJobDesc& d, const std::vector<SlurmNodeRecord>& nodes,
+                               const std::string& slurm_error) {
   std::vector<const SlurmNodeRecord*> part;
   for (const SlurmNodeRecord& n : nodes) {
     if (d.partition.empty() || std::find(n.partitions.begin(), n.partitions.end(), d.partition) != n.partitions.end()) {
@@ -79,15 +82,16 @@ std::string explain_unrunnable(const SlurmJobDesc& d, const std::vector<SlurmNod
   };
   const SlurmNodeRecord* mem = largest([](const SlurmNodeRecord& n) { return n.real_memory_mb; });
   if (d.memory_mb > mem->real_memory_mb) {
-    return "it asks " + std::to_string(d.memory_mb) + " MB of memory per node, but the largest node of " + where + ", " +
-           mem->name + ", has " + std::to_string(mem->real_memory_mb) + " MB" + tail;
+    return "it asks " + std::to_string(d.memory_mb) + " MB of memory per node, but the largest node of " + where +
+           ", " + mem->name + ", has " + std::to_string(mem->real_memory_mb) + " MB" + tail;
   }
-  const std::uint64_t cpus_per_node = static_cast<std::uint64_t>(d.ntasks) * static_cast<std::uint64_t>(d.cpus_per_task) /
+  const std::uint64_t cpus_per_node = static_cast<std::uint64_t>(d.ntasks) *
+                                      static_cast<std::uint64_t>(d.cpus_per_task) /
                                       static_cast<std::uint64_t>(std::max(1, d.nodes));
   const SlurmNodeRecord* cpu = largest([](const SlurmNodeRecord& n) { return n.cpus; });
   if (cpus_per_node > static_cast<std::uint64_t>(cpu->cpus)) {
-    return "it asks " + std::to_string(cpus_per_node) + " CPUs per node, but the largest node of " + where + ", " + cpu->name +
-           ", has " + std::to_string(cpu->cpus) + tail;
+    return "it asks " + std::to_string(cpus_per_node) + " CPUs per node, but the largest node of " + where + ", " +
+           cpu->name + ", has " + std::to_string(cpu->cpus) + tail;
   }
   if (static_cast<std::size_t>(d.nodes) > part.size()) {
     return "it asks " + std::to_string(d.nodes) + " nodes, but " + where + " has " + std::to_string(part.size()) + tail;
@@ -95,8 +99,8 @@ std::string explain_unrunnable(const SlurmJobDesc& d, const std::vector<SlurmNod
   const int gpus = requested_gpus(d.tres_per_node);
   const SlurmNodeRecord* gpu = largest([](const SlurmNodeRecord& n) { return gres_gpu_count(n.gres); });
   if (gpus > gres_gpu_count(gpu->gres)) {
-    return "it asks " + std::to_string(gpus) + " GPUs per node, but the node of " + where + " with the most, " + gpu->name +
-           ", has " + std::to_string(gres_gpu_count(gpu->gres)) + tail;
+    return "it asks " + std::to_string(gpus) + " GPUs per node, but the node of " + where + " with the most, " +
+           gpu->name + ", has " + std::to_string(gres_gpu_count(gpu->gres)) + tail;
   }
   const bool any_usable = std::any_of(part.begin(), part.end(), [](auto* n) { return n->usable; });
   if (!any_usable) return "every node of " + where + " is down, drained or not responding" + tail;

@@ -100,8 +100,9 @@ SlurmJobDesc make_job_desc(const JobLaunch& l, const SlurmSubmitOptions& options
   d.warn_batch_only = header.warn_batch_only;
   if (header.tmp_disk_mb == 0) d.tmp_disk_mb = 0;
   if (const std::string diff = first_difference(d, header); !diff.empty()) {
-    throw Error(ErrorKind::Config, "submit " + l.tag + ": the job script's #SBATCH header and the request disagree on " +
-                                       diff + " (request vs header); a template's own #SBATCH lines belong in the "
+    throw Error(ErrorKind::Config, "submit " + l.tag +
+                                       ": the job script's #SBATCH header and the request disagree on " + diff +
+                                       " (request vs header); a template's own #SBATCH lines belong in the "
                                        "partition's extra_directives");
   }
 

@@ -16,38 +16,24 @@ namespace sa::adapter {
 
 namespace {
 
-struct OptionSpec {
-  std::string_view name;  // long name without "--"
-  char short_name;        // 0 = none
-  bool has_arg;
-};
-
-constexpr OptionSpec kOptions[] = {
-    {"job-name", 'J', true},  {"comment", 0, true},     {"partition", 'p', true}, {"nodes", 'N', true},
-    {"ntasks", 'n', true},    {"cpus-per-task", 'c', true}, {"mem", 0, true},     {"gres", 0, true},
-    {"tmp", 0, true},         {"time", 't', true},      {"nice", 0, true},        {"account", 'A', true},
-    {"qos", 'q', true},       {"exclude", 'x', true},   {"output", 'o', true},    {"error", 'e', true},
-    {"chdir", 'D', true},     {"signal", 0, true},      {"constraint", 'C', true}, {"exclusive", 0, false},
-    {"reservation", 0, true}, {"licenses", 'L', true},  {"wckey", 0, true},       {"requeue", 0, false},
-    {"no-requeue", 0, false},
-};
-
 [[noreturn]] void bad(std::string_view option, std::string_view value, const std::string& why) {
-  throw Error(ErrorKind::Config, "sbatch option --" + std::string(option) + (value.empty() ? "" : "=" + std::string(value)) +
-                                     ": " + why);
+  throw Error(ErrorKind::Config,
+              "sbatch option --" + std::string(option) + (value.empty() ? "" : "=" + std::string(value)) + ": " + why);
 }
 
-int to_int(std::string_view option, std::string_view v, int min) {
-  std::string s(v);
+int to_int(std::string_view option, std::string_view v, long min) {
+  const std::string s(v);
   char* end = nullptr;
   const long n = std::strtol(s.c_str(), &end, 10);
-  if (s.empty() || *end != '\0' || n < min || n > 1'000'000'000) bad(option, v, "not a whole number >= " + std::to_string(min));
+  if (s.empty() || *end != '\0' || n < min || n > 2147483645) {
+    bad(option, v, "not a whole number >= " + std::to_string(min));
+  }
   return static_cast<int>(n);
 }
 
 // sbatch sizes: a number with an optional K/M/G/T suffix, in MiB when there is none (as --mem and --tmp).
 std::uint64_t to_mb(std::string_view option, std::string_view v) {
-  std::string s(v);
+  const std::string s(v);
   char* end = nullptr;
   const unsigned long long n = std::strtoull(s.c_str(), &end, 10);
   if (s.empty() || end == s.c_str()) bad(option, v, "not a size");
@@ -59,20 +45,19 @@ std::uint64_t to_mb(std::string_view option, std::string_view v) {
   bad(option, v, "unknown size unit \"" + unit + "\"");
 }
 
-int signal_number(std::string_view option, std::string_view name) {
-  if (!name.empty() && name.find_first_not_of("0123456789") == std::string_view::npos) return to_int(option, name, 1);
+int signal_number(std::string_view name) {
+  if (!name.empty() && name.find_first_not_of("0123456789") == std::string_view::npos) return to_int("signal", name, 1);
   if (name.substr(0, 3) == "SIG") name.remove_prefix(3);
-  const std::pair<std::string_view, int> table[] = {{"HUP", SIGHUP},   {"INT", SIGINT},   {"QUIT", SIGQUIT},
-                                                    {"KILL", SIGKILL}, {"USR1", SIGUSR1}, {"USR2", SIGUSR2},
-                                                    {"TERM", SIGTERM}, {"CONT", SIGCONT}, {"STOP", SIGSTOP},
-                                                    {"ALRM", SIGALRM}, {"URG", SIGURG}};
-  for (const auto& [n, s] : table) {
-    if (n == name) return s;
+  const std::pair<std::string_view, int> table[] = {
+      {"HUP", SIGHUP},   {"INT", SIGINT},   {"QUIT", SIGQUIT}, {"KILL", SIGKILL}, {"USR1", SIGUSR1}, {"USR2", SIGUSR2},
+      {"TERM", SIGTERM}, {"CONT", SIGCONT}, {"STOP", SIGSTOP}, {"ALRM", SIGALRM}, {"URG", SIGURG}};
+  for (const auto& [n, number] : table) {
+    if (n == name) return number;
   }
-  bad(option, name, "unknown signal");
+  bad("signal", name, "unknown signal");
 }
 
-// --signal=[{R|B}:]<sig>[@<seconds>]; only B (batch shell) matters here, R (reservation) is refused.
+// --signal=[B:]<sig>[@<seconds>]; B: signals the batch shell only. R: (reservations) is refused.
 void apply_signal(SlurmJobDesc& d, std::string_view v) {
   std::string_view rest = v;
   bool batch = false;
@@ -87,7 +72,7 @@ void apply_signal(SlurmJobDesc& d, std::string_view v) {
     seconds = to_int("signal", rest.substr(at + 1), 0);
     rest = rest.substr(0, at);
   }
-  d.warn_signal = signal_number("signal", rest);
+  d.warn_signal = signal_number(rest);
   d.warn_seconds = seconds;
   d.warn_batch_only = batch;
 }
@@ -108,6 +93,51 @@ std::string tres_from_gres(std::string_view v) {
   return out;
 }
 
+void set_time(SlurmJobDesc& d, std::string_view v) {
+  const auto minutes = parse_walltime_minutes(v);
+  if (!minutes) bad("time", v, "not a Slurm time limit");
+  d.time_limit_minutes = *minutes;
+}
+
+using Setter = void (*)(SlurmJobDesc&, std::string_view);
+
+struct OptionSpec {
+  std::string_view name;  // long name without "--"
+  char short_name;        // 0 = none
+  bool has_arg;
+  Setter set;
+};
+
+using D = SlurmJobDesc;
+using V = std::string_view;
+const OptionSpec kOptions[] = {
+    {"job-name", 'J', true, [](D& d, V v) { d.name = v; }},
+    {"comment", 0, true, [](D& d, V v) { d.comment = v; }},
+    {"partition", 'p', true, [](D& d, V v) { d.partition = v; }},
+    {"nodes", 'N', true, [](D& d, V v) { d.nodes = to_int("nodes", v, 1); }},
+    {"ntasks", 'n', true, [](D& d, V v) { d.ntasks = to_int("ntasks", v, 1); }},
+    {"cpus-per-task", 'c', true, [](D& d, V v) { d.cpus_per_task = to_int("cpus-per-task", v, 1); }},
+    {"mem", 0, true, [](D& d, V v) { d.memory_mb = to_mb("mem", v); }},
+    {"tmp", 0, true, [](D& d, V v) { d.tmp_disk_mb = to_mb("tmp", v); }},
+    {"gres", 0, true, [](D& d, V v) { d.tres_per_node = tres_from_gres(v); }},
+    {"time", 't', true, set_time},
+    {"nice", 0, true, [](D& d, V v) { d.nice = to_int("nice", v, -2147483645); }},
+    {"account", 'A', true, [](D& d, V v) { d.account = v; }},
+    {"qos", 'q', true, [](D& d, V v) { d.qos = v; }},
+    {"exclude", 'x', true, [](D& d, V v) { d.exclude_nodes = v; }},
+    {"output", 'o', true, [](D& d, V v) { d.std_out = v; }},
+    {"error", 'e', true, [](D& d, V v) { d.std_err = v; }},
+    {"chdir", 'D', true, [](D& d, V v) { d.work_dir = v; }},
+    {"signal", 0, true, apply_signal},
+    {"constraint", 'C', true, [](D& d, V v) { d.features = v; }},
+    {"exclusive", 0, false, [](D& d, V) { d.exclusive = true; }},
+    {"reservation", 0, true, [](D& d, V v) { d.reservation = v; }},
+    {"licenses", 'L', true, [](D& d, V v) { d.licenses = v; }},
+    {"wckey", 0, true, [](D& d, V v) { d.wckey = v; }},
+    {"requeue", 0, false, [](D& d, V) { d.requeue = true; }},
+    {"no-requeue", 0, false, [](D& d, V) { d.requeue = false; }},
+};
+
 const OptionSpec* find_long(std::string_view name) {
   for (const auto& o : kOptions) {
     if (o.name == name) return &o;
@@ -124,52 +154,23 @@ const OptionSpec* find_short(char c) {
 
 }  // namespace
 
-void apply_sbatch_option(SlurmJobDesc& d, std::string_view option, std::string_view v) {
+void apply_sbatch_option(SlurmJobDesc& d, std::string_view option, std::string_view value) {
   std::string_view o = option;
-  if (o.substr(0, 2) == "--") o.remove_prefix(2);
-  else if (o.size() == 2 && o[0] == '-') {
-    const OptionSpec* s = find_short(o[1]);
-    if (!s) throw Error(ErrorKind::Config, "sbatch option " + std::string(option) + " is not supported by the Slurm backend");
-    o = s->name;
+  const OptionSpec* spec = nullptr;
+  if (o.substr(0, 2) == "--") {
+    spec = find_long(o.substr(2));
+  } else if (o.size() == 2 && o[0] == '-') {
+    spec = find_short(o[1]);
   }
-  const OptionSpec* spec = find_long(o);
   if (!spec) {
-    throw Error(ErrorKind::Config, "sbatch option --" + std::string(o) +
+    throw Error(ErrorKind::Config, "sbatch option " + std::string(option) +
                                        " is not supported by the Slurm backend (libslurm submission): supported are "
                                        "--constraint, --exclusive, --reservation, --licenses, --wckey, --requeue, "
                                        "--no-requeue and the options sealadapter writes itself");
   }
-  if (spec->has_arg && v.empty()) bad(o, v, "needs a value");
-  if (!spec->has_arg && !v.empty()) bad(o, v, "takes no value");
-  const std::string s(v);
-  if (o == "job-name") d.name = s;
-  else if (o == "comment") d.comment = s;
-  else if (o == "partition") d.partition = s;
-  else if (o == "nodes") d.nodes = to_int(o, v, 1);
-  else if (o == "ntasks") d.ntasks = to_int(o, v, 1);
-  else if (o == "cpus-per-task") d.cpus_per_task = to_int(o, v, 1);
-  else if (o == "mem") d.memory_mb = to_mb(o, v);
-  else if (o == "tmp") d.tmp_disk_mb = to_mb(o, v);
-  else if (o == "gres") d.tres_per_node = tres_from_gres(v);
-  else if (o == "time") {
-    const auto minutes = parse_walltime_minutes(v);
-    if (!minutes) bad(o, v, "not a Slurm time limit");
-    d.time_limit_minutes = *minutes;
-  } else if (o == "nice") d.nice = to_int(o, v, -2147483645);
-  else if (o == "account") d.account = s;
-  else if (o == "qos") d.qos = s;
-  else if (o == "exclude") d.exclude_nodes = s;
-  else if (o == "output") d.std_out = s;
-  else if (o == "error") d.std_err = s;
-  else if (o == "chdir") d.work_dir = s;
-  else if (o == "signal") apply_signal(d, v);
-  else if (o == "constraint") d.features = s;
-  else if (o == "exclusive") d.exclusive = true;
-  else if (o == "reservation") d.reservation = s;
-  else if (o == "licenses") d.licenses = s;
-  else if (o == "wckey") d.wckey = s;
-  else if (o == "requeue") d.requeue = true;
-  else if (o == "no-requeue") d.requeue = false;
+  if (spec->has_arg && value.empty()) bad(spec->name, value, "needs a value");
+  if (!spec->has_arg && !value.empty()) bad(spec->name, value, "takes no value");
+  spec->set(d, value);
 }
 
 // Splits one line's arguments into options and values the way sbatch's getopt_long does.

@@ -18,7 +18,8 @@
 // job_desc_msg_t, slurm_job_info_t and several call signatures change with every Slurm release (26.05 even
 // switches job ids to slurm_step_id_t), so building against another release must stop here, not crash later.
 #if SLURM_VERSION_MAJOR(SLURM_VERSION_NUMBER) != 22 || SLURM_VERSION_MINOR(SLURM_VERSION_NUMBER) != 5
-#error "adapter/backend/slurm is written for Slurm 22.05 (libslurm.so.38); these headers are another release: install libslurm-dev 22.05 or port slurm_api.cpp to the new job_desc/job_info layouts"
+#error \
+    "adapter/backend/slurm is written for Slurm 22.05 (libslurm.so.38); these headers are another release: install libslurm-dev 22.05 or port slurm_api.cpp to the new job_desc/job_info layouts"
 #endif
 
 // slurm.h tells callers of slurm_job_will_run2() to free the answer with this function but 22.05 does not
@@ -59,10 +60,8 @@ bool is_retryable(int err) {
     case EINTR:
     case ETIMEDOUT:
     case ECONNREFUSED:
-    case ECONNRESET:
-      return true;
-    default:
-      return false;
+    case ECONNRESET: return true;
+    default: return false;
   }
 }
 
@@ -189,7 +188,8 @@ std::string node_state_name(uint32_t s, bool& usable) {
   }
   const uint32_t base = s & NODE_STATE_BASE;
   usable = base == NODE_STATE_IDLE || base == NODE_STATE_ALLOCATED || base == NODE_STATE_MIXED;
-  const std::pair<uint32_t, const char*> flags[] = {{NODE_STATE_DRAIN, "DRAIN"}, {NODE_STATE_FAIL, "FAIL"},
+  const std::pair<uint32_t, const char*> flags[] = {{NODE_STATE_DRAIN, "DRAIN"},
+                                                    {NODE_STATE_FAIL, "FAIL"},
                                                     {NODE_STATE_NO_RESPOND, "NOT_RESPONDING"},
                                                     {NODE_STATE_POWERED_DOWN, "POWERED_DOWN"},
                                                     {NODE_STATE_MAINT, "MAINT"}};
@@ -257,14 +257,16 @@ struct SlurmApi::State {
 SlurmApi::SlurmApi(const std::string& slurm_conf) : state_(std::make_unique<State>()) {
   const long api = SLURM_VERSION_MAJOR(slurm_api_version());
   if (api != kApiCurrent) {
-    throw Error(ErrorKind::Slurm, "libslurm API " + std::to_string(api) + " is loaded, but sealadapter was built against Slurm " +
-                                      compiled_version() + " (API " + std::to_string(kApiCurrent) +
+    throw Error(ErrorKind::Slurm, "libslurm API " + std::to_string(api) +
+                                      " is loaded, but sealadapter was built against Slurm " + compiled_version() +
+                                      " (API " + std::to_string(kApiCurrent) +
                                       "): rebuild against the installed libslurm-dev");
   }
   std::lock_guard lock(g_init_mutex);
   if (g_initialised) {
     if (!slurm_conf.empty() && slurm_conf != g_conf) {
-      throw Error(ErrorKind::Config, "libslurm is already initialised with " + (g_conf.empty() ? "its default slurm.conf" : g_conf) +
+      throw Error(ErrorKind::Config, "libslurm is already initialised with " +
+                                         (g_conf.empty() ? "its default slurm.conf" : g_conf) +
                                          "; one process talks to one cluster (asked for " + slurm_conf + ")");
     }
     return;
@@ -297,7 +299,9 @@ SlurmCallCounts SlurmApi::call_counts() const {
 
 SlurmSubmitted SlurmApi::submit(const SlurmJobDesc& d) {
   std::lock_guard lock(state_->mutex);
-  if (d.environment.empty()) throw Error(ErrorKind::Internal, "slurm_submit_batch_job: a batch job needs an environment");
+  if (d.environment.empty()) {
+    throw Error(ErrorKind::Internal, "slurm_submit_batch_job: a batch job needs an environment");
+  }
   std::vector<char*> env;
   job_desc_msg_t m;
   fill_job_desc(d, env, m);
@@ -383,10 +387,12 @@ std::vector<SlurmNodeRecord> SlurmApi::load_nodes() {
     r.reason = str(n.reason);
     uint16_t alloc_cpus = 0;
     uint64_t alloc_mem = 0;
-    if (slurm_get_select_nodeinfo(n.select_nodeinfo, SELECT_NODEDATA_SUBCNT, NODE_STATE_ALLOCATED, &alloc_cpus) == SLURM_SUCCESS) {
+    if (slurm_get_select_nodeinfo(n.select_nodeinfo, SELECT_NODEDATA_SUBCNT, NODE_STATE_ALLOCATED, &alloc_cpus) ==
+        SLURM_SUCCESS) {
       r.alloc_cpus = alloc_cpus;
     }
-    if (slurm_get_select_nodeinfo(n.select_nodeinfo, SELECT_NODEDATA_MEM_ALLOC, NODE_STATE_ALLOCATED, &alloc_mem) == SLURM_SUCCESS) {
+    if (slurm_get_select_nodeinfo(n.select_nodeinfo, SELECT_NODEDATA_MEM_ALLOC, NODE_STATE_ALLOCATED, &alloc_mem) ==
+        SLURM_SUCCESS) {
       r.alloc_memory_mb = alloc_mem;
     }
     std::string list = str(n.partitions);

@@ -14,8 +14,19 @@ namespace sa::adapter {
 
 // enum job_states of slurm.h (the base state, flags apart).
 enum class SlurmJobState {
-  Pending, Running, Suspended, Completed, Cancelled, Failed, Timeout, NodeFail, Preempted, BootFail, Deadline,
-  OutOfMemory, Unknown
+  Pending,
+  Running,
+  Suspended,
+  Completed,
+  Cancelled,
+  Failed,
+  Timeout,
+  NodeFail,
+  Preempted,
+  BootFail,
+  Deadline,
+  OutOfMemory,
+  Unknown
 };
 
 // A batch job to submit (or to ask will_run about). Empty strings and zeros mean "not set": the
@@ -24,28 +35,28 @@ struct SlurmJobDesc {
   std::string name;
   std::string comment;
   std::string partition;
-  std::string script;                    // the whole job script text
+  std::string script;  // the whole job script text
   std::string work_dir;
-  std::string std_out;                   // stderr goes to the same file when std_err is empty
+  std::string std_out;  // stderr goes to the same file when std_err is empty
   std::string std_err;
   std::string account;
   std::string qos;
-  std::string exclude_nodes;             // "n1,n2"
-  std::string tres_per_node;             // "gres:gpu:1", "gres:gpu:a100:2"
-  std::string features;                  // --constraint
+  std::string exclude_nodes;  // "n1,n2"
+  std::string tres_per_node;  // "gres:gpu:1", "gres:gpu:a100:2"
+  std::string features;       // --constraint
   std::string reservation;
   std::string licenses;
   std::string wckey;
-  int nodes = 1;                         // min = max
+  int nodes = 1;  // min = max
   int ntasks = 1;
   int cpus_per_task = 1;
-  std::uint64_t memory_mb = 0;           // per node
-  std::uint64_t tmp_disk_mb = 0;         // per node
+  std::uint64_t memory_mb = 0;    // per node
+  std::uint64_t tmp_disk_mb = 0;  // per node
   int time_limit_minutes = 0;
   std::optional<int> nice;
-  std::optional<bool> requeue;           // unset: the cluster's JobRequeue
+  std::optional<bool> requeue;  // unset: the cluster's JobRequeue
   bool exclusive = false;
-  int warn_signal = 0;                   // --signal=B:USR1@120 -> SIGUSR1, 120 s, batch shell only
+  int warn_signal = 0;  // --signal=B:USR1@120 -> SIGUSR1, 120 s, batch shell only
   int warn_seconds = 0;
   bool warn_batch_only = false;
   std::vector<std::string> environment;  // "NAME=value"; Slurm refuses a batch job without one
@@ -64,16 +75,16 @@ struct SlurmJobRecord {
   std::string name;
   std::string comment;
   std::string partition;
-  std::string nodes;            // allocated node list ("n[1-2]"), empty while pending
+  std::string nodes;  // allocated node list ("n[1-2]"), empty while pending
   std::string exclude_nodes;
   SlurmJobState state = SlurmJobState::Unknown;
-  bool completing = false;      // JOB_COMPLETING: epilog or cleanup still running
-  bool configuring = false;     // JOB_CONFIGURING: nodes booting
-  bool requeue_flag = false;    // JOB_REQUEUE / JOB_REQUEUE_HOLD / JOB_SPECIAL_EXIT: on its way back to pending
-  bool held = false;            // priority 0 (user or admin hold)
-  std::string reason;           // state_reason as Slurm spells it ("Resources", "OutOfMemory")
-  std::string reason_detail;    // state_desc, when the controller gave one
-  int restart_count = 0;        // how often Slurm requeued it
+  bool completing = false;    // JOB_COMPLETING: epilog or cleanup still running
+  bool configuring = false;   // JOB_CONFIGURING: nodes booting
+  bool requeue_flag = false;  // JOB_REQUEUE / JOB_REQUEUE_HOLD / JOB_SPECIAL_EXIT: on its way back to pending
+  bool held = false;          // priority 0 (user or admin hold)
+  std::string reason;         // state_reason as Slurm spells it ("Resources", "OutOfMemory")
+  std::string reason_detail;  // state_desc, when the controller gave one
+  int restart_count = 0;      // how often Slurm requeued it
   bool requeue_allowed = false;
   std::optional<std::uint32_t> exit_status;  // the batch shell's wait status; nullopt while it runs
   std::uint32_t time_limit_minutes = 0;
@@ -85,21 +96,21 @@ struct SlurmJobRecord {
 // One node as slurm_load_node reports it, with the partitions it belongs to.
 struct SlurmNodeRecord {
   std::string name;
-  std::string state;            // "IDLE", "MIXED", "DOWN+DRAIN", "IDLE+NOT_RESPONDING" ...
-  bool usable = false;          // up and accepting work: not down, drained, failing or unresponsive
+  std::string state;    // "IDLE", "MIXED", "DOWN+DRAIN", "IDLE+NOT_RESPONDING" ...
+  bool usable = false;  // up and accepting work: not down, drained, failing or unresponsive
   int cpus = 0;
   int alloc_cpus = 0;
   std::uint64_t real_memory_mb = 0;
   std::uint64_t alloc_memory_mb = 0;
   std::uint64_t tmp_disk_mb = 0;
-  std::string gres;             // "gpu:1", "gpu:a100:4(S:0-1)"
-  std::string reason;           // why down or drained
+  std::string gres;    // "gpu:1", "gpu:a100:4(S:0-1)"
+  std::string reason;  // why down or drained
   std::vector<std::string> partitions;
 };
 
 struct SlurmPartitionRecord {
   std::string name;
-  std::string nodes;            // host list expression
+  std::string nodes;  // host list expression
   std::uint32_t total_nodes = 0;
   std::uint32_t total_cpus = 0;
   std::optional<std::uint32_t> max_time_minutes;  // nullopt = INFINITE
@@ -118,7 +129,7 @@ struct SlurmWillRun {
 // What the controller says about itself (slurm_load_ctl_conf).
 struct SlurmControllerConfig {
   std::string cluster_name;
-  std::string jobcomp_type;     // "jobcomp/filetxt", "jobcomp/none" ...
+  std::string jobcomp_type;  // "jobcomp/filetxt", "jobcomp/none" ...
   std::string jobcomp_loc;
   std::uint32_t min_job_age_seconds = 0;
   std::uint32_t kill_wait_seconds = 0;

@@ -40,7 +40,8 @@ SlurmOptions slurm_options_for(const SiteConfig& site) {
 }
 
 // `options` is copied, not moved: the order in which the two arguments are built is unspecified.
-SlurmBackend::SlurmBackend(SlurmOptions options) : SlurmBackend(std::make_unique<SlurmApi>(options.slurm_conf), options) {}
+SlurmBackend::SlurmBackend(SlurmOptions options)
+    : SlurmBackend(std::make_unique<SlurmApi>(options.slurm_conf), options) {}
 
 SlurmBackend::SlurmBackend(std::unique_ptr<SlurmClient> owned, SlurmOptions options)
     : SlurmBackend(*owned, std::move(options)) {
@@ -56,8 +57,8 @@ SlurmBackend::SlurmBackend(SlurmClient& client, SlurmOptions options, Clock cloc
 SlurmBackend::~SlurmBackend() = default;
 
 bool SlurmBackend::ours(const SlurmJobRecord& r) const {
-  return starts_with(r.name, options_.instance + "-") || starts_with(r.comment, "sealadapter:" + options_.instance + ":") ||
-         tracked_.count(r.job_id) > 0;
+  return starts_with(r.name, options_.instance + "-") ||
+         starts_with(r.comment, "sealadapter:" + options_.instance + ":") || tracked_.count(r.job_id) > 0;
 }
 
 std::string SlurmBackend::submit_blocker(const std::string& partition) { return limiter_.blocker(partition, clock_()); }
@@ -152,7 +153,9 @@ void SlurmBackend::cancel_(const JobHandle& job) {
   cancelled_.insert(*id);
 }
 
-std::vector<WorkerInfo> SlurmBackend::workers_() { return workers_from_nodes(client_->load_nodes(), options_.partitions); }
+std::vector<WorkerInfo> SlurmBackend::workers_() {
+  return workers_from_nodes(client_->load_nodes(), options_.partitions);
+}
 
 JobValidation SlurmBackend::validate(const JobLaunch& l) {
   const SlurmJobDesc desc = make_job_desc(l, options_.submit);

@@ -24,15 +24,15 @@
 namespace sa::adapter {
 
 struct SlurmOptions {
-  std::string slurm_conf;                  // empty: $SLURM_CONF, else /etc/slurm/slurm.conf (see SlurmApi)
-  std::string instance = "sa";             // our jobs: name "<instance>-...", comment "sealadapter:<instance>:..."
-  std::set<std::string> partitions;        // workers() lists these partitions' nodes; empty = every node
-  std::map<std::string, int> max_jobs;     // jobs in flight per partition; absent or 0 = unlimited
-  double submit_rate = 5.0;                // submissions per second on average (<= 0: unlimited)
-  double submit_burst = 20.0;              // and at most this many at once
-  SlurmSubmitOptions submit;               // job environment, requeue, uid/gid
-  std::filesystem::path jobcomp_file;      // empty: the controller's JobCompLoc when JobCompType=jobcomp/filetxt
-  int cancel_signal = SIGKILL;             // scancel's default: slurmd sends SIGTERM, KillWait, then SIGKILL
+  std::string slurm_conf;               // empty: $SLURM_CONF, else /etc/slurm/slurm.conf (see SlurmApi)
+  std::string instance = "sa";          // our jobs: name "<instance>-...", comment "sealadapter:<instance>:..."
+  std::set<std::string> partitions;     // workers() lists these partitions' nodes; empty = every node
+  std::map<std::string, int> max_jobs;  // jobs in flight per partition; absent or 0 = unlimited
+  double submit_rate = 5.0;             // submissions per second on average (<= 0: unlimited)
+  double submit_burst = 20.0;           // and at most this many at once
+  SlurmSubmitOptions submit;            // job environment, requeue, uid/gid
+  std::filesystem::path jobcomp_file;   // empty: the controller's JobCompLoc when JobCompType=jobcomp/filetxt
+  int cancel_signal = SIGKILL;          // scancel's default: slurmd sends SIGTERM, KillWait, then SIGKILL
 };
 
 // instance, partitions and max_jobs from the site file.
@@ -41,14 +41,14 @@ SlurmOptions slurm_options_for(const SiteConfig& site);
 struct JobValidation {
   bool runnable = false;
   std::string partition;
-  std::string nodes;                       // where it would start
-  std::int64_t expected_start = 0;         // Unix time; may be in the future on a busy cluster
-  std::string explanation;                 // why it can never run ("" when runnable)
+  std::string nodes;                // where it would start
+  std::int64_t expected_start = 0;  // Unix time; may be in the future on a busy cluster
+  std::string explanation;          // why it can never run ("" when runnable)
 };
 
 struct AdoptedJob {
-  JobHandle handle;                        // job id + job name (the tag)
-  std::string comment;                     // "sealadapter:<instance>:task=<id>:attempt=<n>"
+  JobHandle handle;     // job id + job name (the tag)
+  std::string comment;  // "sealadapter:<instance>:task=<id>:attempt=<n>"
   std::string partition;
   JobStatus status;
 };

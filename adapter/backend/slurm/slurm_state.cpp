@@ -12,12 +12,12 @@ namespace sa::adapter {
 namespace {
 
 constexpr std::pair<SlurmJobState, std::string_view> kNames[] = {
-    {SlurmJobState::Pending, "PENDING"},       {SlurmJobState::Running, "RUNNING"},
-    {SlurmJobState::Suspended, "SUSPENDED"},   {SlurmJobState::Completed, "COMPLETED"},
-    {SlurmJobState::Cancelled, "CANCELLED"},   {SlurmJobState::Failed, "FAILED"},
-    {SlurmJobState::Timeout, "TIMEOUT"},       {SlurmJobState::NodeFail, "NODE_FAIL"},
-    {SlurmJobState::Preempted, "PREEMPTED"},   {SlurmJobState::BootFail, "BOOT_FAIL"},
-    {SlurmJobState::Deadline, "DEADLINE"},     {SlurmJobState::OutOfMemory, "OUT_OF_MEMORY"},
+    {SlurmJobState::Pending, "PENDING"},     {SlurmJobState::Running, "RUNNING"},
+    {SlurmJobState::Suspended, "SUSPENDED"}, {SlurmJobState::Completed, "COMPLETED"},
+    {SlurmJobState::Cancelled, "CANCELLED"}, {SlurmJobState::Failed, "FAILED"},
+    {SlurmJobState::Timeout, "TIMEOUT"},     {SlurmJobState::NodeFail, "NODE_FAIL"},
+    {SlurmJobState::Preempted, "PREEMPTED"}, {SlurmJobState::BootFail, "BOOT_FAIL"},
+    {SlurmJobState::Deadline, "DEADLINE"},   {SlurmJobState::OutOfMemory, "OUT_OF_MEMORY"},
 };
 
 std::string with_detail(const std::string& reason, const std::string& detail) {
@@ -59,8 +59,11 @@ bool is_terminal(SlurmJobState s) {
 
 void set_exit_status(JobStatus& st, std::uint32_t wait_status) {
   const int w = static_cast<int>(wait_status);
-  if (WIFSIGNALED(w)) st.signal = WTERMSIG(w);
-  else if (WIFEXITED(w)) st.exit_code = WEXITSTATUS(w);
+  if (WIFSIGNALED(w)) {
+    st.signal = WTERMSIG(w);
+  } else if (WIFEXITED(w)) {
+    st.exit_code = WEXITSTATUS(w);
+  }
 }
 
 JobStatus status_from_record(const SlurmJobRecord& r) {
@@ -85,7 +88,9 @@ JobStatus status_from_record(const SlurmJobRecord& r) {
   }
   if (r.state == SlurmJobState::Running || r.state == SlurmJobState::Suspended || r.completing) {
     st.phase = JobPhase::Running;
-    st.batch_state = r.completing ? "COMPLETING" : r.configuring ? "CONFIGURING" : std::string(slurm_state_name(r.state));
+    st.batch_state = r.completing    ? "COMPLETING"
+                     : r.configuring ? "CONFIGURING"
+                                     : std::string(slurm_state_name(r.state));
     if (r.completing && is_terminal(r.state)) st.reason = "completing, then " + std::string(slurm_state_name(r.state));
     if (r.restart_count > 0) {
       st.reason += (st.reason.empty() ? "" : "; ") + std::string("restarted ") + std::to_string(r.restart_count) +
@@ -148,8 +153,9 @@ FailureDecision classify_slurm_ending(const JobStatus& st) {
     }
     case SlurmJobState::NodeFail:
     case SlurmJobState::BootFail: {
-      FailureDecision d = decide(EndingAction::RetryElsewhere, s == SlurmJobState::NodeFail ? "node-failure" : "boot-failure",
-                                 true, "Slurm lost the job's node" + on_nodes(st) + (st.reason.empty() ? "" : " (" + st.reason + ")"));
+      FailureDecision d =
+          decide(EndingAction::RetryElsewhere, s == SlurmJobState::NodeFail ? "node-failure" : "boot-failure", true,
+                 "Slurm lost the job's node" + on_nodes(st) + (st.reason.empty() ? "" : " (" + st.reason + ")"));
       d.exclude_nodes = split_node_list(st.node);
       d.spends_attempt = false;
       return d;
@@ -163,16 +169,19 @@ FailureDecision classify_slurm_ending(const JobStatus& st) {
       return decide(EndingAction::Temporary, "deadline", true,
                     "Slurm could not finish the job before its deadline; the sealing ticket must be renewed");
     case SlurmJobState::Cancelled:
-      return decide(EndingAction::Cancelled, "cancelled", false,
-                    st.cancelled ? "cancelled by sealadapter" : "cancelled outside sealadapter (scancel or an administrator)");
-    default:
-      break;
+      return decide(
+          EndingAction::Cancelled, "cancelled", false,
+          st.cancelled ? "cancelled by sealadapter" : "cancelled outside sealadapter (scancel or an administrator)");
+    default: break;
   }
   // FAILED (and anything unexpected): the job binary's exit code says whether trying again can help.
-  if (st.signal) return decide(EndingAction::Retry, "killed", true, "killed by signal " + std::to_string(*st.signal) + on_nodes(st));
+  if (st.signal) {
+    return decide(EndingAction::Retry, "killed", true, "killed by signal " + std::to_string(*st.signal) + on_nodes(st));
+  }
   const int code = st.exit_code.value_or(-1);
   if (code == 64 || code == 65) {
-    return decide(EndingAction::Permanent, "job-permanent", false, "the job exited with " + std::to_string(code) + " (permanent)");
+    return decide(EndingAction::Permanent, "job-permanent", false,
+                  "the job exited with " + std::to_string(code) + " (permanent)");
   }
   return decide(EndingAction::Retry, "job-retryable", true,
                 code < 0 ? "the job failed without an exit code" : "the job exited with " + std::to_string(code));

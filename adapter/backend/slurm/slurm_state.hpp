@@ -46,9 +46,9 @@ std::string_view ending_action_name(EndingAction a);
 
 struct FailureDecision {
   EndingAction action = EndingAction::Wait;
-  std::string failure_class;       // "out-of-memory", "timeout", "node-failure", ... ("" = success / wait)
-  bool retryable = false;          // for the engine's TaskEvent: FailedRetryable vs FailedPermanent
-  bool spends_attempt = true;      // false: Requeue/RetryElsewhere/Wait do not count against max attempts
+  std::string failure_class;   // "out-of-memory", "timeout", "node-failure", ... ("" = success / wait)
+  bool retryable = false;      // for the engine's TaskEvent: FailedRetryable vs FailedPermanent
+  bool spends_attempt = true;  // false: Requeue/RetryElsewhere/Wait do not count against max attempts
   double memory_factor = 1.0;
   double time_factor = 1.0;
   std::vector<std::string> exclude_nodes;  // RetryElsewhere: the nodes the job was on

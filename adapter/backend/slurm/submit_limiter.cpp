@@ -7,7 +7,10 @@
 namespace sa::adapter {
 
 SubmitLimiter::SubmitLimiter(double rate, double burst, std::map<std::string, int> max_in_flight)
-    : rate_(rate), burst_(std::max(1.0, burst)), tokens_(std::max(1.0, burst)), max_in_flight_(std::move(max_in_flight)) {}
+    : rate_(rate),
+      burst_(std::max(1.0, burst)),
+      tokens_(std::max(1.0, burst)),
+      max_in_flight_(std::move(max_in_flight)) {}
 
 void SubmitLimiter::refill(double now) {
   if (last_refill_ >= 0 && now > last_refill_) tokens_ = std::min(burst_, tokens_ + (now - last_refill_) * rate_);
@@ -18,8 +21,8 @@ std::string SubmitLimiter::blocker(const std::string& partition, double now) {
   if (auto cap = max_in_flight_.find(partition); cap != max_in_flight_.end() && cap->second > 0) {
     const int n = in_flight(partition);
     if (n >= cap->second) {
-      return "partition " + partition + " has " + std::to_string(n) + " jobs in flight (max_jobs = " +
-             std::to_string(cap->second) + ")";
+      return "partition " + partition + " has " + std::to_string(n) +
+             " jobs in flight (max_jobs = " + std::to_string(cap->second) + ")";
     }
   }
   if (rate_ <= 0) return "";
