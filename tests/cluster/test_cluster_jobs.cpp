@@ -123,8 +123,10 @@ TEST_F(ClusterJobs, GpuJobRunsOnTheGpuNodeWithItsDevice) {
   adapter::SlurmBackend backend(cluster_api(), cluster_options());
   adapter::JobRequest r = cpu_request(200, "gpu");
   r.gpus = 1;
-  const auto l =
-      script_launch(job_tag("gpu"), r, "echo \"CVD=${CUDA_VISIBLE_DEVICES:-unset} NODE=$SLURMD_NODENAME\"", dir.path());
+  r.extra_directives = {"--gpu-bind=closest"};  // as example-university.toml's GPU partition asks
+  // The step (srun) gets the device too, not just the batch shell.
+  const auto l = script_launch(job_tag("gpu"), r,
+                               "srun echo \"CVD=${CUDA_VISIBLE_DEVICES:-unset} NODE=$SLURMD_NODENAME\"", dir.path());
   const auto st = wait_ended(backend, backend.submit(l));
   ASSERT_EQ(st.phase, JobPhase::Ended) << st.reason;
   EXPECT_EQ(st.batch_state, "COMPLETED");

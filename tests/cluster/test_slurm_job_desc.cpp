@@ -78,9 +78,11 @@ TEST(SlurmJobDesc, EnvironmentIsNeverEmpty) {
 TEST(SlurmJobDesc, ExtraDirectivesAreApplied) {
   JobRequest r;
   r.partition = "cpu";
-  r.extra_directives = {"--constraint=ib", "--exclusive", "-L lic:2", "--reservation maint", "--requeue"};
+  r.extra_directives = {"--constraint=ib",     "--exclusive", "-L lic:2",
+                        "--reservation maint", "--requeue",   "--gpu-bind=closest"};
   const SlurmJobDesc d = make_job_desc(test::script_launch("t-2", r, "true", "/tmp"), {});
   EXPECT_EQ(d.features, "ib");
+  EXPECT_EQ(d.tres_bind, "gpu:closest");
   EXPECT_TRUE(d.exclusive);
   EXPECT_EQ(d.licenses, "lic:2");
   EXPECT_EQ(d.reservation, "maint");

@@ -52,6 +52,7 @@ std::string first_difference(const SlurmJobDesc& a, const SlurmJobDesc& b) {
   check("std_err", a.std_err, b.std_err);
   check("work_dir", a.work_dir, b.work_dir);
   check("features", a.features, b.features);
+  check("tres_bind", a.tres_bind, b.tres_bind);
   check("reservation", a.reservation, b.reservation);
   check("licenses", a.licenses, b.licenses);
   check("wckey", a.wckey, b.wckey);

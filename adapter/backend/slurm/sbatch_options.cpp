@@ -130,6 +130,7 @@ const OptionSpec kOptions[] = {
     {"chdir", 'D', true, [](D& d, V v) { d.work_dir = v; }},
     {"signal", 0, true, apply_signal},
     {"constraint", 'C', true, [](D& d, V v) { d.features = v; }},
+    {"gpu-bind", 0, true, [](D& d, V v) { d.tres_bind = "gpu:" + std::string(v); }},
     {"exclusive", 0, false, [](D& d, V) { d.exclusive = true; }},
     {"reservation", 0, true, [](D& d, V v) { d.reservation = v; }},
     {"licenses", 'L', true, [](D& d, V v) { d.licenses = v; }},
@@ -165,8 +166,8 @@ void apply_sbatch_option(SlurmJobDesc& d, std::string_view option, std::string_v
   if (!spec) {
     throw Error(ErrorKind::Config, "sbatch option " + std::string(option) +
                                        " is not supported by the Slurm backend (libslurm submission): supported are "
-                                       "--constraint, --exclusive, --reservation, --licenses, --wckey, --requeue, "
-                                       "--no-requeue and the options sealadapter writes itself");
+                                       "--constraint, --exclusive, --gpu-bind, --reservation, --licenses, --wckey, "
+                                       "--requeue, --no-requeue and the options sealadapter writes itself");
   }
   if (spec->has_arg && value.empty()) bad(spec->name, value, "needs a value");
   if (!spec->has_arg && !value.empty()) bad(spec->name, value, "takes no value");

@@ -43,6 +43,7 @@ struct SlurmJobDesc {
   std::string qos;
   std::string exclude_nodes;  // "n1,n2"
   std::string tres_per_node;  // "gres:gpu:1", "gres:gpu:a100:2"
+  std::string tres_bind;      // --gpu-bind=closest -> "gpu:closest"
   std::string features;       // --constraint
   std::string reservation;
   std::string licenses;
