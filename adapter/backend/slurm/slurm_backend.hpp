@@ -57,7 +57,7 @@ class SlurmBackend final : public Backend {
  public:
   using Clock = std::function<double()>;  // seconds, monotonic
 
-  // Uses the real libslurm client (reads $SLURM_CONF).
+  // Uses the real libslurm client (options.slurm_conf, else $SLURM_CONF, else /etc/slurm/slurm.conf).
   explicit SlurmBackend(SlurmOptions options);
   // Uses `client`, which must outlive the backend (tests pass a fake).
   SlurmBackend(SlurmClient& client, SlurmOptions options, Clock clock = {});
