@@ -9,6 +9,7 @@
 //   slot.ready = v + 1 (release)                   hashed = v + 1 (release)
 #include <algorithm>
 #include <atomic>
+#include <cstddef>
 #include <cstring>
 #include <exception>
 #include <memory>
@@ -32,6 +33,9 @@ namespace {
 // Below this node every base parent is left to the hashing thread (upstream's constant): early nodes'
 // parents are all recent, and it keeps the producers off the `hashed` counter while the ring fills.
 constexpr std::uint64_t kHasherFillsAllBaseUpTo = 2000;
+// Producers leave the newest labels to the hashing thread even when final: they sit in its L1, and a
+// producer reading them would pull those lines out of Modified state right before the hasher's next store.
+constexpr std::uint64_t kHasherKeepsNewest = 128;
 constexpr int kPrefetchNodes = 4;          // producer: gather node v + 4's parents into cache while on v
 constexpr unsigned kSpinsBeforeYield = 256;  // then yield, so oversubscribed runs (tests, 2 cores) progress
 
@@ -121,7 +125,8 @@ class MulticoreLabeller {
     compress_(s.state, prefix, 1);
 
     const std::uint32_t* p = cache_.parents(v);
-    const std::uint64_t done = v <= kHasherFillsAllBaseUpTo ? 0 : hashed_.load(std::memory_order_acquire);
+    const std::uint64_t hashed = v <= kHasherFillsAllBaseUpTo ? 0 : hashed_.load(std::memory_order_acquire);
+    const std::uint64_t done = hashed > kHasherKeepsNewest ? hashed - kHasherKeepsNewest : 0;
     std::uint32_t missing = 0;
     for (int i = 0; i < kBaseDegree; ++i) {
       s.base[i] = p[i];
@@ -171,9 +176,11 @@ class MulticoreLabeller {
     for (std::uint64_t v = 1; v < nodes_; ++v) {
       Slot& s = ring_[v % slots_];
       wait_until([&] { return s.ready.load(std::memory_order_acquire) == v + 1; });
-      // The next slot is most likely complete already: pull its lines in while this node hashes.
+      // The next slot is most likely complete already: pull its lines in while this node hashes, for
+      // writing (its missing parents are stored into it), so the stores need no second ownership request.
       const auto* next = reinterpret_cast<const char*>(&ring_[(v + 1) % slots_]);
-      for (std::size_t off = 0; off < sizeof(Slot); off += 64) __builtin_prefetch(next + off, 0, 3);
+      for (std::size_t off = 0; off < offsetof(Slot, ready); off += 64) __builtin_prefetch(next + off, 1, 3);
+      __builtin_prefetch(next + offsetof(Slot, ready), 0, 3);
       for (std::uint32_t m = s.missing; m != 0; m &= m - 1) {
         const int i = __builtin_ctz(m);
         std::memcpy(s.parents + 32 * i, label(s.base[i]), 32);

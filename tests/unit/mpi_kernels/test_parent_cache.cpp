@@ -1,7 +1,10 @@
 // ParentCache: builds a missing file with Filecoin's name and layout, reuses a good one, rebuilds truncated
 // and corrupted files (a flipped byte, found by the published digest or by regeneration), leaves no
-// temporary files, and several concurrent opens of a missing cache end with one correct file.
+// temporary files, and concurrent opens of a missing cache (threads, or two processes) end with one correct
+// file built once.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <thread>
@@ -129,6 +132,29 @@ TEST(ParentCache, ConcurrentOpensOfAMissingCacheMakeOneGoodFile) {
   EXPECT_EQ(files_in(dir.path()), 2u);
   const ParentCache check = ParentCache::open(dir.path(), spec);
   EXPECT_FALSE(check.rebuilt());  // it passed the published SHA-256
+}
+
+TEST(ParentCache, ConcurrentProcessesMakeOneGoodFile) {
+  test::TempDir dir;
+  const GraphSpec spec = GraphSpec::for_proof(params::SealProof{1});  // 8MiB V1 (legacy), published digest
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {  // two sa-job processes on one node, as two sealings starting together
+    int code = 2;
+    try {
+      code = ParentCache::open(dir.path(), spec).rebuilt() ? 1 : 0;
+    } catch (...) {
+    }
+    ::_exit(code);
+  }
+  const bool parent_rebuilt = ParentCache::open(dir.path(), spec).rebuilt();
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status));
+  ASSERT_LE(WEXITSTATUS(status), 1) << "the child's open threw";
+  EXPECT_EQ((parent_rebuilt ? 1 : 0) + WEXITSTATUS(status), 1);
+  EXPECT_EQ(files_in(dir.path()), 2u);
+  EXPECT_FALSE(ParentCache::open(dir.path(), spec).rebuilt());
 }
 
 TEST(ParentCache, InMemoryMatchesGeneration) {
