@@ -65,7 +65,7 @@ void register_submit(CLI::App& app, CliContext& ctx) {
     n.max_attempts = a->max_attempts;
     n.partition = a->partition;
     if (!stage_for(n.type)) {
-      throw Error(ErrorKind::Usage, std::string(display_name(n.type)) + " tasks cannot run yet: this release has job stages for AddPiece");
+      throw Error(ErrorKind::Usage, std::string(display_name(n.type)) + " tasks cannot run yet: this release has job stages for AP, PC1, PC2, C1, UNS and FIN");
     }
     if (!a->data.empty() && n.type != TaskType::AddPiece) throw Error(ErrorKind::Usage, "--data is for AddPiece tasks");
     if (n.type == TaskType::AddPiece) n.inputs = piece_inputs(a->data);

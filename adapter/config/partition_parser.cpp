@@ -129,7 +129,7 @@ Partition parse_partition(const TomlTable& t, BackendKind backend) {
   p.qos = line_string(named, "qos").value_or("");
   p.qos_urgent = line_string(named, "qos_urgent").value_or("");
   p.template_name = line_string(named, "template").value_or("");
-  p.launcher = local ? Launcher::Direct : Launcher::Srun;
+  p.launcher = local ? Launcher::Mpirun : Launcher::Srun;
   if (auto l = named.string("launcher")) p.launcher = read_launcher(named, *l);
 
   if (auto extras = named.string_array("extra_directives")) {

@@ -52,7 +52,7 @@ SiteConfig embedded_default_site(const std::filesystem::path& home) {
   local.cpus_per_node = 0;     // the caller fills in what the host has
   local.memory_per_node = 0;
   local.gpus_per_node = 0;
-  local.launcher = Launcher::Direct;
+  local.launcher = Launcher::Mpirun;  // what the local backend uses for several ranks
   site.partitions.push_back(std::move(local));
   site.source = "<embedded default>";
   return site;

@@ -129,9 +129,9 @@ TEST_F(Cli, SealSealsSectorsEndToEndOnTheEmbeddedDefault) {
 }
 
 TEST_F(Cli, SubmitOfATaskWithoutAStageSaysSo) {
-  auto r = sa({"submit", "--task", "PC1", "--sector", "1", "--sector-size", "2KiB"});
+  auto r = sa({"submit", "--task", "C2", "--sector", "1", "--sector-size", "2KiB"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("PreCommit1"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("Commit2"), std::string::npos) << r.err;
 }
 
 TEST_F(Cli, RenderPrintsTheScriptOfTheExampleSite) {

@@ -21,7 +21,7 @@ TEST(SiteConfig, EmbeddedDefaultIsOneLocalPartitionForEverything) {
   EXPECT_EQ(p.cpus_per_node, 0);
   EXPECT_EQ(p.memory_per_node, 0u);
   EXPECT_EQ(p.gpus_per_node, 0);
-  EXPECT_EQ(p.launcher, Launcher::Direct);
+  EXPECT_EQ(p.launcher, Launcher::Mpirun);
   EXPECT_EQ(s.find_partition("local"), &s.partitions[0]);
   EXPECT_EQ(s.find_partition("cpu"), nullptr);
 }

@@ -158,7 +158,7 @@ memory_per_node = "16GiB"
   EXPECT_TRUE(s.scratch_dir.empty());
 }
 
-TEST(SiteParser, LocalBackendAllowsAutoAndDefaultsToDirectLaunch) {
+TEST(SiteParser, LocalBackendAllowsAutoAndDefaultsToMpirunLaunch) {
   const SiteConfig s = parse(R"(
 backend = "local"
 state_dir = "/srv/sa"
@@ -170,7 +170,7 @@ memory_per_node = "auto"
   EXPECT_EQ(s.backend, BackendKind::Local);
   EXPECT_EQ(s.partitions[0].cpus_per_node, 0);
   EXPECT_EQ(s.partitions[0].memory_per_node, 0u);
-  EXPECT_EQ(s.partitions[0].launcher, Launcher::Direct);
+  EXPECT_EQ(s.partitions[0].launcher, Launcher::Mpirun);
   // omitted means auto as well
   EXPECT_EQ(parse("backend = \"local\"\nstate_dir = \"/x\"\n[[partition]]\nname = \"h\"\n").partitions[0].cpus_per_node, 0);
 }
