@@ -111,7 +111,7 @@ void BM_ColumnHashes(benchmark::State& state) {
   state.counters["columns_per_s"] = benchmark::Counter(static_cast<double>(state.iterations() * kNodes),
                                                        benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_ColumnHashes)->Name("ColumnHashes")->Args({11, 1})->Args({11, 2})->Args({2, 1})->UseRealTime();
+BENCHMARK(BM_ColumnHashes)->Name("ColumnHashes")->Args({11, 1})->Args({11, 2})->Args({11, 16})->Args({2, 1})->UseRealTime();
 
 // A whole 8-ary base tree of 8^5 leaves: 4,681 arity-8 hashes.
 void BM_BaseTree(benchmark::State& state) {
@@ -128,7 +128,7 @@ void BM_BaseTree(benchmark::State& state) {
   state.counters["hashes_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()) * hashes,
                                                       benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_BaseTree)->Name("BaseTree8^5")->Arg(1)->Arg(2)->UseRealTime();
+BENCHMARK(BM_BaseTree)->Name("BaseTree8^5")->Arg(1)->Arg(2)->Arg(16)->UseRealTime();
 
 void BM_FrMulIndependent(benchmark::State& state) {
   std::vector<Fr> xs = random_inputs(8);
@@ -143,3 +143,51 @@ void BM_FrMulIndependent(benchmark::State& state) {
 BENCHMARK(BM_FrMulIndependent)->Name("FrMulIndependent8");
 
 }  // namespace
+
+#if defined(SA_BENCH_CUDA)
+#include "cuda/gpu_available.hpp"
+#include "cuda/poseidon_gpu.hpp"
+
+namespace {
+
+// GPU column hashes including the host→device copy of the layers and the copy back (what PC2 would pay
+// without overlapping transfers).
+void BM_ColumnHashesGpu(benchmark::State& state) {
+  if (!gpu_available()) {
+    state.SkipWithError("no CUDA device");
+    return;
+  }
+  const int layers = static_cast<int>(state.range(0));
+  const auto nodes = static_cast<std::uint64_t>(state.range(1));
+  std::vector<std::vector<std::uint8_t>> data;
+  std::vector<const std::uint8_t*> ptrs;
+  for (int l = 0; l < layers; ++l) data.push_back(random_nodes(nodes));
+  for (const auto& d : data) ptrs.push_back(d.data());
+  std::vector<std::uint8_t> out(32 * nodes);
+  column_hashes_gpu(ptrs.data(), layers, 0, nodes, out.data(), 0);  // warm-up: context, constants
+  for (auto _ : state) column_hashes_gpu(ptrs.data(), layers, 0, nodes, out.data(), 0);
+  state.counters["columns_per_s"] = benchmark::Counter(static_cast<double>(state.iterations() * nodes),
+                                                       benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ColumnHashesGpu)->Name("ColumnHashesGpu")->Args({11, 1 << 20})->Args({2, 1 << 20})->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
+void BM_BaseTreeGpu(benchmark::State& state) {
+  if (!gpu_available()) {
+    state.SkipWithError("no CUDA device");
+    return;
+  }
+  const auto leaves_n = static_cast<std::uint64_t>(state.range(0));
+  const auto leaves = random_nodes(leaves_n);
+  std::vector<std::uint8_t> above(32 * base_tree_nodes_above_leaves(leaves_n));
+  (void)build_base_tree_gpu(leaves.data(), leaves_n, above.data(), 0);
+  for (auto _ : state) benchmark::DoNotOptimize(build_base_tree_gpu(leaves.data(), leaves_n, above.data(), 0));
+  state.counters["hashes_per_s"] = benchmark::Counter(
+      static_cast<double>(state.iterations()) * static_cast<double>(base_tree_nodes_above_leaves(leaves_n)),
+      benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_BaseTreeGpu)->Name("BaseTreeGpu")->Arg(1 << 21)->Arg(1 << 24)->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
+}  // namespace
+#endif
