@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   register_render(app, ctx);
   register_commp(app, ctx);
   register_run(app, ctx);
+  register_bench(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -10,6 +10,7 @@ nlohmann::json run_c1(StageContext& ctx);
 nlohmann::json run_verify(StageContext& ctx);
 nlohmann::json run_unseal(StageContext& ctx);
 nlohmann::json run_finalize(StageContext& ctx);
+nlohmann::json run_bench(StageContext& ctx);
 
 const std::vector<StageInfo>& stages() {
   static const std::vector<StageInfo> all = {
@@ -21,6 +22,7 @@ const std::vector<StageInfo>& stages() {
       {"verify", "Verify Commit1's vanilla proofs against comm_d and comm_r, independently of C1", run_verify},
       {"unseal", "Unseal: regenerate the key and decode the sealed replica back to the original bytes", run_unseal},
       {"finalize", "Finalize: keep tree-r-last, p_aux and t_aux; free the rest of the cache", run_finalize},
+      {"bench", "Kernel rates on this machine: SHA-256, PC1 labels, Poseidon (for sealadapter bench)", run_bench},
   };
   return all;
 }
