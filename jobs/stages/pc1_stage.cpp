@@ -18,6 +18,7 @@
 #include "publish/free_space.hpp"
 #include "publish/mapped_file.hpp"
 #include "runtime/cpu_binding.hpp"
+#include "scratch/node_scratch.hpp"
 #include "sdr/label_layer.hpp"
 #include "sdr/replica_id.hpp"
 #include "stages/layer_io.hpp"
@@ -83,9 +84,14 @@ nlohmann::json run_pc1(StageContext& ctx) {
                                                         (lotus_layers ? 2 : 1);
   staging::require_free_space(s.cache, needed, "PreCommit1");
 
+  // Work on node-local scratch when that is faster, then publish to the cache on the shared filesystem.
+  std::optional<std::filesystem::path> scratch = s.scratch_for(ctx.manifest, ctx.settings, needed);
+  const std::filesystem::path work = scratch ? *scratch : s.cache;
+  std::filesystem::create_directories(work);
+
   // tree_d, written through a mapping so a big sector stays in the page cache.
   staging::ChecksumManifest out;
-  auto tree_d_path = s.cache / (staging::tree_d_name() + ".partial");
+  auto tree_d_path = work / (staging::tree_d_name() + ".partial");
   k::Commitment comm_d;
   {
     staging::MappedFile tree = staging::MappedFile::read_write(tree_d_path, k::tree_d_bytes(s.nodes));
@@ -93,7 +99,7 @@ nlohmann::json run_pc1(StageContext& ctx) {
     tree.sync();
     out.add({s.cache_entry(staging::tree_d_name()), tree.size(), staging::checksum_bytes(tree.data(), tree.size())});
   }
-  std::filesystem::rename(tree_d_path, s.cache / staging::tree_d_name());
+  std::filesystem::rename(tree_d_path, work / staging::tree_d_name());
   check_pieces(s, in, comm_d);
 
   k::GraphSpec graph = k::GraphSpec::for_proof(s.proof);
@@ -101,7 +107,7 @@ nlohmann::json run_pc1(StageContext& ctx) {
   k::ParentCache parents = k::ParentCache::open(ctx.settings.parent_cache, graph, parent_cache_options(ctx.settings));
   k::LabelOptions options = label_options(ctx.settings);
 
-  staging::LayerFile layers = staging::LayerFile::create(s.cache / staging::layers_h5_name(), s.nodes, s.layers, false);
+  staging::LayerFile layers = staging::LayerFile::create(work / staging::layers_h5_name(), s.nodes, s.layers, false);
   std::vector<std::uint8_t> prev(s.sector_bytes), cur(s.sector_bytes);
   for (int l = 1; l <= s.layers; ++l) {
     k::label_layer(parents, rid, l, l == 1 ? nullptr : prev.data(), cur.data(), options);
@@ -113,6 +119,11 @@ nlohmann::json run_pc1(StageContext& ctx) {
     std::swap(prev, cur);
   }
   layers.publish();
+  if (scratch) {
+    staging::stage_out(work / staging::tree_d_name(), s.cache / staging::tree_d_name());
+    staging::stage_out(work / staging::layers_h5_name(), s.cache / staging::layers_h5_name());
+    std::filesystem::remove_all(work);
+  }
   s.write_manifest("pc1", out);
 
   return {{"comm_d", {{"cid", k::comm_d_cid(comm_d)}, {"hex", k::to_hex(comm_d)}}},
@@ -123,7 +134,8 @@ nlohmann::json run_pc1(StageContext& ctx) {
           {"parent_cache_rebuilt", parents.rebuilt()},
           {"multicore_sdr", options.multicore},
           {"layers", s.layers},
-          {"cache", s.cache.string()}};
+          {"cache", s.cache.string()},
+          {"staged_on", scratch ? scratch->string() : ""}};
 }
 
 }  // namespace sa::jobs

@@ -121,19 +121,19 @@ staging::MappedFile Pc2Files::tree_c_buffer(int j) const {
   return staging::MappedFile::read_write(path, k::tree_c_file_bytes(shape_.leaves_per_base));
 }
 
-k::Commitment Pc2Files::write_tree_c(int j, staging::MappedFile& file, int threads) {
+k::Commitment Pc2Files::write_tree_c(int j, staging::MappedFile& file) {
   // The leaves (column hashes) are already at the start of the file: tree-c keeps every row.
-  k::Commitment root = k::write_tree_c_file(file.data(), shape_.leaves_per_base, file.data(), threads);
+  k::Commitment root = compute_->tree_c_file(file.data(), shape_.leaves_per_base);
   file.sync();
   auto name = staging::tree_c_name(j, shape_.base_trees);
   std::filesystem::rename(s_.cache / (name + ".partial"), s_.cache / name);
   return root;
 }
 
-k::Commitment Pc2Files::write_tree_r_last(int j, const std::uint8_t* replica, int threads) {
+k::Commitment Pc2Files::write_tree_r_last(int j, const std::uint8_t* replica) {
   // Level cache: the leaves (the sealed file itself) and the next rows_to_discard rows are left out.
   std::vector<std::uint8_t> file(k::tree_r_last_file_bytes(shape_.leaves_per_base, rows_to_discard_));
-  k::Commitment root = k::write_tree_r_last_file(replica, shape_.leaves_per_base, rows_to_discard_, file.data(), threads);
+  k::Commitment root = compute_->tree_r_last_file(replica, shape_.leaves_per_base, rows_to_discard_, file.data());
   staging::write_file_atomic(s_.cache / staging::tree_r_last_name(j, shape_.base_trees),
                              std::string_view(reinterpret_cast<const char*>(file.data()), file.size()));
   return root;

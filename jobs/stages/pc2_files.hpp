@@ -8,6 +8,7 @@
 
 #include "piece/commitment.hpp"
 #include "publish/mapped_file.hpp"
+#include "stages/pc2_compute.hpp"
 #include "stages/sector_context.hpp"
 #include "tree/tree_shape.hpp"
 
@@ -35,8 +36,9 @@ class Pc2Files {
 
   // A tree-c file being written: the caller puts the column hashes in its first leaves * 32 bytes.
   staging::MappedFile tree_c_buffer(int base_tree) const;
-  kernels::Commitment write_tree_c(int base_tree, staging::MappedFile& file, int threads);
-  kernels::Commitment write_tree_r_last(int base_tree, const std::uint8_t* replica, int threads);
+  void set_compute(const Pc2Compute* compute) { compute_ = compute; }
+  kernels::Commitment write_tree_c(int base_tree, staging::MappedFile& file);
+  kernels::Commitment write_tree_r_last(int base_tree, const std::uint8_t* replica);
   // Rank 0, after every base tree is written: compound roots, p_aux, t_aux, the sealed file under its final
   // name, and the "pc2" checksum manifest.
   Pc2Roots finish(const std::vector<kernels::Commitment>& roots_c, const std::vector<kernels::Commitment>& roots_r);
@@ -45,6 +47,7 @@ class Pc2Files {
   const SectorContext& s_;
   kernels::TreeShape shape_;
   std::uint32_t rows_to_discard_;
+  const Pc2Compute* compute_ = nullptr;
   std::filesystem::path sealed_partial_;
   int sealed_fd_ = -1;
 };

@@ -21,7 +21,9 @@
 #include "tree/comm_r.hpp"
 #include "tree/compound_tree.hpp"
 #include "runtime/cpu_binding.hpp"
+#include "scratch/node_scratch.hpp"
 #include "stages/layer_io.hpp"
+#include "stages/pc2_compute.hpp"
 #include "stages/pc2_files.hpp"
 #include "stages/stage.hpp"
 #include "tree/column_hash.hpp"
@@ -39,7 +41,7 @@ struct Pc2Work {
   const staging::LayerFile& layers;
   const staging::MappedFile& unsealed;
   Pc2Files& files;
-  int threads;
+  const Pc2Compute& compute;
 };
 
 // Column hashes of nodes [first, first + count) into `leaves`, and the encoded replica of the same range
@@ -56,7 +58,7 @@ void hash_and_encode(Pc2Work& w, std::uint64_t first, std::uint64_t count, std::
     for (int l = 1; l <= s.layers; ++l) {
       read_layer_checked(w.layers, s, w.pc1, l, first + off, n, slices[static_cast<std::size_t>(l - 1)].data());
     }
-    k::column_hashes(ptrs.data(), s.layers, 0, n, leaves + off * 32, w.threads);
+    w.compute.column_hashes(ptrs.data(), s.layers, n, leaves + off * 32);
     std::memcpy(replica + off * 32, w.unsealed.data() + (first + off) * 32, n * 32);
     k::encode_nodes(slices.back().data(), replica + off * 32, n);  // key = the last layer
   }
@@ -82,10 +84,22 @@ nlohmann::json run_pc2(StageContext& ctx) {
     files.create_sealed();
   }
   ctx.mpi.barrier();
-  staging::LayerFile layers = staging::LayerFile::open(s.cache / staging::layers_h5_name(), false);
-  staging::MappedFile unsealed = staging::MappedFile::read_only(s.layout.unsealed(s.id));
+  // One rank reads every layer: stage them (and the unsealed sector) to node-local scratch when that is
+  // faster. Several ranks read only their slices, through parallel HDF5 on the shared file.
+  std::filesystem::path layers_path = s.cache / staging::layers_h5_name(), unsealed_path = s.layout.unsealed(s.id);
+  std::optional<std::filesystem::path> scratch;
+  if (ranks == 1) scratch = s.scratch_for(ctx.manifest, ctx.settings, std::filesystem::file_size(layers_path) + s.sector_bytes);
+  if (scratch) {
+    layers_path = staging::stage_in(layers_path, *scratch);  // verified chunk by chunk as it is read
+    const staging::ManifestEntry* e = have_ap ? ap.find(s.unsealed_entry()) : nullptr;
+    unsealed_path = staging::stage_in(unsealed_path, *scratch, e ? e->checksum : "");
+  }
+  staging::LayerFile layers = staging::LayerFile::open(layers_path, ranks > 1);
+  staging::MappedFile unsealed = staging::MappedFile::read_only(unsealed_path);
   files.open_sealed();
-  Pc2Work w{s, pc1, layers, unsealed, files, static_cast<int>(allowed_cpus().size())};
+  Pc2Compute compute(ctx.settings, static_cast<int>(allowed_cpus().size()));
+  files.set_compute(&compute);
+  Pc2Work w{s, pc1, layers, unsealed, files, compute};
 
   std::vector<k::Commitment> roots_c(static_cast<std::size_t>(shape.base_trees)), roots_r(roots_c.size());
   std::vector<int> owned;
@@ -96,8 +110,8 @@ nlohmann::json run_pc2(StageContext& ctx) {
       staging::MappedFile tree_c = files.tree_c_buffer(j);  // the column hashes go straight into its leaf row
       std::vector<std::uint8_t> replica(per_tree * 32);
       hash_and_encode(w, first, per_tree, tree_c.data(), replica.data());
-      roots_c[static_cast<std::size_t>(j)] = files.write_tree_c(j, tree_c, w.threads);
-      roots_r[static_cast<std::size_t>(j)] = files.write_tree_r_last(j, replica.data(), w.threads);
+      roots_c[static_cast<std::size_t>(j)] = files.write_tree_c(j, tree_c);
+      roots_r[static_cast<std::size_t>(j)] = files.write_tree_r_last(j, replica.data());
     }
   } else {
     // One base tree: split the hashing and encoding, then rank 0 builds both trees from the gathered slices.
@@ -117,8 +131,8 @@ nlohmann::json run_pc2(StageContext& ctx) {
         at += p.size();
       }
       for (const auto& p : all_replica) tree_replica.insert(tree_replica.end(), p.begin(), p.end());
-      roots_c[0] = files.write_tree_c(0, tree_c, w.threads);
-      roots_r[0] = files.write_tree_r_last(0, tree_replica.data(), w.threads);
+      roots_c[0] = files.write_tree_c(0, tree_c);
+      roots_r[0] = files.write_tree_r_last(0, tree_replica.data());
     }
   }
   files.sync_sealed();
@@ -141,12 +155,15 @@ nlohmann::json run_pc2(StageContext& ctx) {
     }
   }
   Pc2Roots roots = files.finish(roots_c, roots_r);
+  if (scratch) std::filesystem::remove_all(*scratch);
   return {{"comm_c", k::to_hex(roots.comm_c)},
           {"comm_r_last", k::to_hex(roots.comm_r_last)},
           {"comm_r", {{"cid", k::comm_r_cid(roots.comm_r)}, {"hex", k::to_hex(roots.comm_r)}}},
           {"sealed", s.layout.sealed(s.id).string()},
           {"base_trees", shape.base_trees},
-          {"ranks", ranks}};
+          {"gpu", {{"columns", compute.gpu_columns()}, {"trees", compute.gpu_trees()}, {"why_cpu", compute.why_cpu()}}},
+          {"ranks", ranks},
+          {"staged_on", scratch ? scratch->string() : ""}};
 }
 
 }  // namespace sa::jobs

@@ -5,6 +5,7 @@
 #include "contract/json_fields.hpp"
 #include "layout/cache_files.hpp"
 #include "runtime/cpu_binding.hpp"
+#include "scratch/node_scratch.hpp"
 
 namespace sa::jobs {
 
@@ -25,6 +26,16 @@ SectorContext::SectorContext(const JobManifest& m)
       layout(m.storage_dir),
       cache(layout.cache(id)),
       name(staging::sector_name(id)) {}
+
+std::optional<std::filesystem::path> SectorContext::scratch_for(const JobManifest& m, const KernelSettings& settings,
+                                                                std::uint64_t needed) const {
+  auto policy = staging::parse_scratch_policy(optional_field<std::string>(m.inputs, "staging", "auto", "inputs"));
+  std::filesystem::path base = m.scratch_dir.empty() ? settings.tmpdir : m.scratch_dir;
+  auto dir = staging::choose_scratch(layout.root(), base, needed, policy);
+  if (!dir) return std::nullopt;
+  // One folder per attempt: two jobs of the same sector on a node never share scratch files.
+  return *dir / ("sealadapter-" + name + "-" + m.stage + "-" + std::to_string(m.task_id) + "-" + std::to_string(m.attempt));
+}
 
 void SectorContext::write_manifest(const std::string& stage, staging::ChecksumManifest m) const {
   m.stage = manifest_key(stage);

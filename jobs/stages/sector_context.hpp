@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -41,6 +42,11 @@ struct SectorContext {
   std::string cache_entry(const std::string& file) const { return "cache/" + name + "/" + file; }
   std::string sealed_entry() const { return "sealed/" + name; }
   std::string unsealed_entry() const { return "unsealed/" + name; }
+
+  // Node-local scratch for this stage (manifest scratch dir, else $TMPDIR) when staging pays off, per the
+  // inputs' "staging" policy (auto, always, never); nullopt to work in place on the shared filesystem.
+  std::optional<std::filesystem::path> scratch_for(const JobManifest& m, const KernelSettings& settings,
+                                                   std::uint64_t needed) const;
 
   void write_manifest(const std::string& stage, staging::ChecksumManifest m) const;
   staging::ChecksumManifest read_manifest(const std::string& stage) const;

@@ -107,6 +107,24 @@ TEST(SealPipeline, LegacyV1GraphSealsAndVerifies) {
   EXPECT_EQ(h.verify(4, s, kTicket, kSeed, s.c1["proofs"])["valid"], true);
 }
 
+TEST(SealPipeline, StagingThroughNodeLocalScratchGivesTheSameSector) {
+  PipelineHarness direct(params::SealProof{5}), staged(params::SealProof{5});
+  auto a = direct.seal(9, nlohmann::json::array(), kTicket, kSeed);
+  ASSERT_EQ(staged.run(9, TaskType::AddPiece, {{"pieces", nlohmann::json::array()}}).state, TaskState::Done);
+  auto pc1 = staged.run(9, TaskType::PreCommit1, {{"ticket", kTicket}, {"staging", "always"}});
+  ASSERT_EQ(pc1.state, TaskState::Done) << pc1.error;
+  auto pc2 = staged.run(9, TaskType::PreCommit2, {{"staging", "always"}});
+  ASSERT_EQ(pc2.state, TaskState::Done) << pc2.error;
+  auto r1 = staged.result(pc1), r2 = staged.result(pc2);
+  EXPECT_FALSE(r1["staged_on"].get<std::string>().empty());
+  EXPECT_FALSE(r2["staged_on"].get<std::string>().empty());
+  EXPECT_FALSE(std::filesystem::exists(r1["staged_on"].get<std::string>())) << "scratch left behind";
+  EXPECT_FALSE(std::filesystem::exists(r2["staged_on"].get<std::string>())) << "scratch left behind";
+  EXPECT_EQ(r2["comm_r"], a.pc2["comm_r"]);
+  EXPECT_EQ(file_text(staged.cache(9) / "sc-02-data-tree-d.dat"), file_text(direct.cache(9) / "sc-02-data-tree-d.dat"));
+  EXPECT_TRUE(a.pc2["staged_on"].get<std::string>().empty()) << "auto must not stage within one filesystem";
+}
+
 TEST(SealPipeline, ACorruptedUnsealedSectorIsRefusedByPc1) {
   PipelineHarness h(params::SealProof{5});
   auto ap = h.run(5, TaskType::AddPiece, {{"pieces", file_piece(random_file(h.root(), 1000, 3))}});
