@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "backend/ending.hpp"
 #include "mapping/job_request.hpp"
 #include "sched/active_resources.hpp"
 
@@ -45,6 +46,14 @@ struct JobStatus {
   bool cancelled = false;         // ended because we cancelled it
 };
 
+// A job of ours the batch system still has, found by its tag after an adapter restart.
+struct AdoptedJob {
+  JobHandle handle;     // job id + job name (the tag)
+  std::string comment;  // "sealadapter:<instance>:task=<id>:attempt=<n>"
+  std::string partition;
+  JobStatus status;
+};
+
 class Backend {
  public:
   virtual ~Backend() = default;
@@ -57,12 +66,22 @@ class Backend {
   void cancel(const JobHandle& job);
   // The workers resource windows are planned against (for local: this host).
   std::vector<WorkerInfo> workers();
+  // "" when a job may be submitted to `partition` now, otherwise why not (in-flight cap, rate limit).
+  std::string submit_blocker(const std::string& partition) { return submit_blocker_(partition); }
+  // The batch system's judgement of how a job ended; nullopt when the backend has none (the engine then
+  // uses the result file and exit code alone).
+  std::optional<FailureDecision> classify(const JobStatus& status) { return classify_(status); }
+  // Pending or running jobs whose name or comment starts with `tag_prefix` (re-adoption after a restart).
+  std::vector<AdoptedJob> adopt(const std::string& tag_prefix) { return adopt_(tag_prefix); }
 
  protected:
   virtual JobHandle submit_(const JobLaunch& launch) = 0;
   virtual std::vector<JobStatus> poll_(const std::vector<JobHandle>& jobs) = 0;
   virtual void cancel_(const JobHandle& job) = 0;
   virtual std::vector<WorkerInfo> workers_() = 0;
+  virtual std::string submit_blocker_(const std::string&) { return {}; }
+  virtual std::optional<FailureDecision> classify_(const JobStatus&) { return std::nullopt; }
+  virtual std::vector<AdoptedJob> adopt_(const std::string&) { return {}; }
 };
 
 }  // namespace sa::adapter

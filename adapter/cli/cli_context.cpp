@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "backend/local/local_backend.hpp"
+#include "backend/slurm/slurm_backend.hpp"
 #include "base/error.hpp"
 #include "model/resource_overrides.hpp"
 
@@ -74,11 +75,28 @@ std::filesystem::path CliContext::job_binary() {
 
 Backend& CliContext::backend() {
   if (backend_) return *backend_;
-  if (site().backend != BackendKind::Local) {
-    throw Error(ErrorKind::Config, "the Slurm backend is not available in this build yet; use backend = \"local\"");
+  if (site().backend == BackendKind::Local) {
+    backend_ = std::make_unique<LocalBackend>(host());
+    return *backend_;
   }
-  backend_ = std::make_unique<LocalBackend>(host());
+  SlurmOptions o = slurm_options_for(site());
+  // Jobs get a clean environment (sbatch --export=NONE style): PATH and HOME, the settings users already
+  // tune (FIL_PROOFS_*, BELLMAN_*, TMPDIR... are forwarded per job by the engine) and nothing else.
+  for (const char* name : {"PATH", "HOME", "LANG"}) {
+    if (const char* v = std::getenv(name); v && *v) o.submit.environment[name] = v;
+  }
+  backend_ = std::make_unique<SlurmBackend>(o);
   return *backend_;
+}
+
+SlurmBackend* CliContext::slurm() { return dynamic_cast<SlurmBackend*>(&backend()); }
+
+void CliContext::set_backend_kind(BackendKind kind) {
+  SiteConfig& s = const_cast<SiteConfig&>(site());
+  if (kind == BackendKind::Slurm && s.source == "<embedded default>") {
+    throw Error(ErrorKind::Usage, "the Slurm backend needs a site file describing the partitions (--site FILE, e.g. site/local-test.toml)");
+  }
+  s.backend = kind;
 }
 
 }  // namespace sa::adapter

@@ -15,6 +15,8 @@
 
 namespace sa::adapter {
 
+class SlurmBackend;
+
 struct CliOptions {
   std::string site_file;  // --site, else SEALADAPTER_SITE; empty = the embedded default
   std::string home;       // --home, else SEALADAPTER_HOME, else ~/.sealadapter
@@ -31,6 +33,10 @@ class CliContext {
   std::filesystem::path job_binary();
   // The backend the site names (the local backend detects this host on first use).
   Backend& backend();
+  // The Slurm backend, or nullptr when the site runs locally.
+  SlurmBackend* slurm();
+  // Overrides the site's backend (seal --backend); before the first use of backend().
+  void set_backend_kind(BackendKind kind);
 
  private:
   const CliOptions& options_;

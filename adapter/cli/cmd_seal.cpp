@@ -45,6 +45,7 @@ void register_seal(CLI::App& app, CliContext& ctx) {
     std::optional<std::string> ticket, seed;
     std::vector<std::string> data;
     bool json = false;
+    std::string backend;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("--sector-size", a->size, "Sector size (2KiB, 8MiB, 512MiB, 32GiB, 64GiB)")->required();
@@ -56,8 +57,10 @@ void register_seal(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--seed", a->seed, "Interactive seed, 64 hex digits (default: random per sector)");
   cmd->add_option("--proof", a->version, "Proof version (V1 or V1_1)")->capture_default_str();
   cmd->add_option("--ranks", a->ranks, "MPI ranks per job")->capture_default_str()->check(CLI::Range(1, 4096));
+  cmd->add_option("--backend", a->backend, "local or slurm (default: the site's)")->check(CLI::IsMember({"local", "slurm"}));
   cmd->add_flag("--json", a->json, "JSON: one object per sector");
   cmd->callback([&ctx, a] {
+    if (!a->backend.empty()) ctx.set_backend_kind(a->backend == "slurm" ? BackendKind::Slurm : BackendKind::Local);
     SealRequest req;
     req.proof = params::seal_proof(parse_size_arg(a->size), parse_version_arg(a->version));
     if (req.proof.version() != params::ProofVersion::V1 && req.proof.version() != params::ProofVersion::V1_1) {

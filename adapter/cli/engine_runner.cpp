@@ -44,6 +44,7 @@ void run_engine(CliContext& ctx, const std::function<bool()>& done, const RunOpt
       std::cerr << "\n";
     }
   };
+  double interval = options.interval_seconds;
   for (;;) {
     CycleReport r = engine.step();
     report_changes();
@@ -53,7 +54,11 @@ void run_engine(CliContext& ctx, const std::function<bool()>& done, const RunOpt
         ctx.store().tasks({{TaskState::Queued}}).empty()) {
       return;
     }
-    std::this_thread::sleep_for(std::chrono::duration<double>(options.interval_seconds));
+    // Adaptive: back to the base interval when something happened, slower (up to 10x) while nothing does,
+    // so a long PC1 costs the batch system almost nothing (the Slurm backend's poll is one RPC anyway).
+    bool changed = r.started > 0 || r.ended > 0;
+    interval = changed ? options.interval_seconds : std::min(interval * 1.5, options.interval_seconds * 10);
+    std::this_thread::sleep_for(std::chrono::duration<double>(interval));
   }
 }
 

@@ -1,12 +1,14 @@
 // The engine's cycle: reap endings, plan with windows, launch.
 #include "engine/engine.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "base/error.hpp"
 #include "contract/job_manifest.hpp"
 #include "engine/failure.hpp"
 #include "engine/request_json.hpp"
+#include "engine/retry_policy.hpp"
 #include "engine/task_stage.hpp"
 #include "mapping/job_request.hpp"
 #include "publish/atomic_file.hpp"
@@ -42,6 +44,33 @@ void Engine::cancel(std::int64_t task_id) {
   if (active) backend_.cancel(JobHandle{active->job_id, active->tag});
 }
 
+namespace {
+
+// A result file of this attempt that says "ok": the job is done whatever the batch system says yet.
+bool ok_result_published(const AttemptRecord& a) {
+  try {
+    auto r = jobs::read_result(a.result_path);
+    return r && r->status == jobs::ResultStatus::Ok && r->task_id == a.task_id && r->attempt == a.number;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+// "...:task=<id>:attempt=<n>" of a job comment.
+std::optional<std::pair<std::int64_t, int>> comment_ids(const std::string& comment) {
+  auto t = comment.find(":task="), at = comment.find(":attempt=");
+  if (t == std::string::npos || at == std::string::npos) return std::nullopt;
+  try {
+    return std::make_pair(std::stoll(comment.substr(t + 6, at - t - 6)), std::stoi(comment.substr(at + 9)));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+std::string Engine::comment_prefix() const { return "sealadapter:" + site_.instance + ":"; }
+
 void Engine::settle(const AttemptRecord& a, const JobStatus& status) {
   std::optional<jobs::JobResult> result;
   std::string result_error;
@@ -50,7 +79,9 @@ void Engine::settle(const AttemptRecord& a, const JobStatus& status) {
   } catch (const std::exception& e) {
     result_error = e.what();
   }
-  AttemptOutcome o = classify_ending(result, result_error, status, a, clock_());
+  std::optional<FailureDecision> decision = backend_.classify(status);
+  AttemptOutcome o = decision ? classify_batch_ending(*decision, result, result_error, status, a, clock_())
+                              : classify_ending(result, result_error, status, a, clock_());
   auto task = store_.task(a.task_id);
   if (task && task->state == TaskState::Cancelled && o.state != AttemptState::Succeeded) {
     o.state = AttemptState::Cancelled;
@@ -60,12 +91,22 @@ void Engine::settle(const AttemptRecord& a, const JobStatus& status) {
 
 int Engine::reap() {
   int ended = 0;
-  std::vector<AttemptRecord> submitted;
+  std::vector<AttemptRecord> polled;
   std::vector<JobHandle> handles;
+  std::optional<std::vector<AdoptedJob>> adoptable;  // asked once per cycle, only when needed
   for (const AttemptRecord& a : store_.active_attempts()) {
     if (a.state == AttemptState::Starting) {
-      // The engine stopped between recording the attempt and recording its job: settle it from its result
-      // file if the job got that far, otherwise requeue without spending the attempt.
+      // The engine stopped between recording the attempt and recording its job. The batch system may have
+      // the job anyway: find it by its tag; else settle from the result file, or requeue.
+      if (!adoptable) adoptable = backend_.adopt(comment_prefix());
+      auto found = std::find_if(adoptable->begin(), adoptable->end(), [&](const AdoptedJob& j) {
+        auto ids = comment_ids(j.comment);
+        return ids && ids->first == a.task_id && ids->second == a.number;
+      });
+      if (found != adoptable->end()) {
+        store_.record_submission(a.id, std::string(backend_.name()), found->handle.job_id, found->handle.tag, clock_());
+        continue;
+      }
       JobStatus st;
       st.phase = JobPhase::Ended;
       st.reason = "the adapter stopped while submitting this job";
@@ -77,17 +118,29 @@ int Engine::reap() {
         o.task_event = TaskEvent::Requeued;
         o.failure_class = "lost";
         o.message = st.reason;
+        o.retry_after = clock_();
         store_.finish_attempt(a.id, o, clock_());
       }
       ++ended;
       continue;
     }
-    submitted.push_back(a);
+    // The job's own result file is the first signal: an ok result settles the attempt at once.
+    if (ok_result_published(a)) {
+      JobStatus st;
+      st.job_id = a.job_id;
+      st.phase = JobPhase::Ended;
+      st.node = a.node;
+      settle(a, st);
+      ++ended;
+      continue;
+    }
+    polled.push_back(a);
     handles.push_back(JobHandle{a.job_id, a.tag});
   }
+  // One batched question to the backend for everything else.
   std::vector<JobStatus> statuses = backend_.poll(handles);
-  for (std::size_t i = 0; i < submitted.size() && i < statuses.size(); ++i) {
-    const AttemptRecord& a = submitted[i];
+  for (std::size_t i = 0; i < polled.size() && i < statuses.size(); ++i) {
+    const AttemptRecord& a = polled[i];
     const JobStatus& st = statuses[i];
     if (st.phase == JobPhase::Ended || (st.phase == JobPhase::Unknown && std::filesystem::exists(a.result_path))) {
       settle(a, st);
@@ -116,58 +169,99 @@ int Engine::start_ready(CycleReport& report) {
     if (t.not_before <= now) ready.push_back(std::move(t));
   }
   if (ready.empty()) return 0;
-
-  std::vector<TaskNeed> running;
-  for (const AttemptRecord& a : store_.active_attempts()) {
-    if (auto t = store_.task(a.task_id)) running.push_back({t->type, t->proof, table_.get(t->type, t->proof)});
-  }
-  std::vector<PlannedTask> queue;
-  std::map<std::int64_t, const TaskRecord*> by_id;
-  for (const TaskRecord& t : ready) {
-    queue.push_back({t.id, QueueKey{t.type, t.priority, t.sector.number}, {t.type, t.proof, table_.get(t.type, t.proof)}});
-    by_id[t.id] = &t;
-  }
-  // The local backend has one worker; the Slurm backend plans per partition node (issue 4).
-  std::vector<WorkerInfo> workers = backend_.workers();
+  const std::vector<WorkerInfo> workers = backend_.workers();
   if (workers.empty()) return 0;
-  WindowPlan plan = plan_windows(queue, running, workers.front());
-  for (std::int64_t id : plan.unassigned) {
-    // Unassigned tasks usually just wait for room in a later cycle; only one that would not fit even an
-    // idle worker can never run. Fail that one with the numbers (an operator can change the site or the
-    // overrides and `retry`); Lotus leaves such tasks queued forever.
-    const TaskRecord& t = *by_id[id];
-    const WorkerInfo& w = workers.front();
-    TaskNeed need{t.type, t.proof, table_.get(t.type, t.proof)};
-    if (ActiveResources{}.can_handle(need, w)) continue;
-    const Resources& r = need.res;
-    report.blocked[id] = std::string(short_name(t.type)) + " " + std::string(params::sector_size_name(t.proof.size())) +
-                         " needs " + std::to_string((r.min_memory + r.base_min_memory) >> 20) + " MiB resident, " +
-                         std::to_string((r.max_memory + r.base_min_memory) >> 20) + " MiB peak and " +
-                         std::to_string(r.threads(w.cpus, w.gpus)) + " threads; worker " + w.name + " has " +
-                         std::to_string(w.mem_physical >> 20) + " MiB RAM, " + std::to_string(w.mem_swap >> 20) +
-                         " MiB swap and " + std::to_string(w.cpus) + " CPUs";
-    store_.reject(id, "cannot run on this site: " + report.blocked[id], now);
+
+  // Each partition is planned as one worker with its nodes' resources together (Slurm places jobs on
+  // nodes); pending jobs count as running, so never more is submitted than the partition could run now.
+  std::map<std::string, PartitionPlan> plans;
+  for (const Partition& p : site_.partitions) {
+    PartitionPlan& plan = plans[p.name];
+    plan.pool.name = p.name;
+    for (const WorkerInfo& w : workers) {
+      if (!w.partitions.empty() && std::find(w.partitions.begin(), w.partitions.end(), p.name) == w.partitions.end()) continue;
+      plan.pool.cpus += w.cpus;
+      plan.pool.mem_physical += w.mem_physical;
+      plan.pool.mem_swap += w.mem_swap;
+      plan.pool.mem_swap_used += w.mem_swap_used;
+      plan.pool.gpus += w.gpus;
+      plan.nodes.push_back(w);
+    }
   }
+  for (const AttemptRecord& a : store_.active_attempts()) {
+    auto t = store_.task(a.task_id);
+    auto it = plans.find(a.partition);
+    if (t && it != plans.end()) it->second.running.push_back({t->type, t->proof, table_.get(t->type, t->proof)});
+  }
+  std::map<std::int64_t, const TaskRecord*> by_id;
   int started = 0;
-  for (std::int64_t id : plan.start) {
-    launch(*by_id[id]);
-    ++started;
+  for (const TaskRecord& t : ready) {
+    by_id[t.id] = &t;
+    TaskSpec spec{t.type, t.proof, t.priority, t.ranks};
+    const Partition* part = nullptr;
+    try {
+      part = &choose_partition(spec, table_, site_, t.partition);
+    } catch (const Error&) {
+      launch(t, nullptr);  // records why it cannot run
+      ++started;
+      continue;
+    }
+    plans[part->name].queue.push_back({t.id, QueueKey{t.type, t.priority, t.sector.number}, {t.type, t.proof, table_.get(t.type, t.proof)}});
+  }
+  for (auto& [name, plan] : plans) {
+    if (plan.queue.empty()) continue;
+    const Partition* part = site_.find_partition(name);
+    WindowPlan wp = plan_windows(plan.queue, plan.running, plan.pool);
+    for (std::int64_t id : wp.unassigned) {
+      const TaskRecord& t = *by_id[id];
+      TaskNeed need{t.type, t.proof, table_.get(t.type, t.proof)};
+      bool fits_a_node = std::any_of(plan.nodes.begin(), plan.nodes.end(),
+                                     [&](const WorkerInfo& w) { return ActiveResources{}.can_handle(need, w); });
+      if (fits_a_node) continue;  // waits for room
+      // It would not fit even an idle node, so waiting cannot help: fail it with the numbers (an operator
+      // can change the site or the overrides and `retry`). Lotus leaves such tasks queued forever.
+      report.blocked[id] = too_big(t, plan);
+      store_.reject(id, "cannot run on this site: " + report.blocked[id], now);
+    }
+    for (std::int64_t id : wp.start) {
+      if (std::string why = backend_.submit_blocker(name); !why.empty()) {
+        report.waiting[name] = why;
+        break;  // later tasks of this partition wait for the next cycle
+      }
+      launch(*by_id[id], part);
+      ++started;
+    }
   }
   return started;
 }
 
-void Engine::launch(const TaskRecord& task) {
+std::string Engine::too_big(const TaskRecord& t, const PartitionPlan& plan) const {
+  const Resources r = table_.get(t.type, t.proof);
+  WorkerInfo biggest;
+  for (const WorkerInfo& w : plan.nodes) {
+    if (w.mem_physical + w.mem_swap > biggest.mem_physical + biggest.mem_swap) biggest = w;
+  }
+  return std::string(short_name(t.type)) + " " + std::string(params::sector_size_name(t.proof.size())) + " needs " +
+         std::to_string((r.min_memory + r.base_min_memory) >> 20) + " MiB resident, " +
+         std::to_string((r.max_memory + r.base_min_memory) >> 20) + " MiB peak and " +
+         std::to_string(r.threads(biggest.cpus, biggest.gpus)) + " threads; the largest node of partition " +
+         plan.pool.name + " (" + biggest.name + ") has " + std::to_string(biggest.mem_physical >> 20) + " MiB RAM, " +
+         std::to_string(biggest.mem_swap >> 20) + " MiB swap and " + std::to_string(biggest.cpus) + " CPUs";
+}
+
+void Engine::launch(const TaskRecord& task, const Partition* chosen) {
   const double now = clock_();
   auto stage = stage_for(task.type);
   TaskSpec spec{task.type, task.proof, task.priority, task.ranks};
   // A task the site cannot map (no partition takes it, too big for its nodes) still gets an attempt, so the
   // reason is recorded where people look for it.
   std::optional<Error> plan_error;
-  const Partition* partition = nullptr;
+  const Partition* partition = chosen;
   JobRequest request;
   try {
-    partition = &choose_partition(spec, table_, site_, task.partition);
+    if (!partition) partition = &choose_partition(spec, table_, site_, task.partition);
     request = map_task(spec, table_, *partition, site_);
+    request = adjust_for_history(request, store_.attempts_of(task.id), *partition);
     for (const auto& [k, v] : options_.forward_env) request.env.emplace(k, v);
   } catch (const Error& e) {
     plan_error = e;

@@ -13,6 +13,7 @@
 #include "backend/backend.hpp"
 #include "config/site_config.hpp"
 #include "model/resource_table.hpp"
+#include "sched/window_planner.hpp"
 #include "store/store.hpp"
 
 namespace sa::adapter {
@@ -31,6 +32,7 @@ struct CycleReport {
   int active = 0;   // attempts still running or pending after the cycle
   int queued = 0;   // tasks waiting (including back-off)
   std::map<std::int64_t, std::string> blocked;  // tasks rejected this cycle: they fit no worker, and why
+  std::map<std::string, std::string> waiting;   // partitions whose submissions wait (cap, rate), and why
 };
 
 class Engine {
@@ -46,10 +48,20 @@ class Engine {
   std::filesystem::path attempt_dir(std::int64_t task_id, int attempt) const;
 
  private:
+  // One partition's share of a cycle: its nodes pooled into one worker, what runs on it, what waits.
+  struct PartitionPlan {
+    WorkerInfo pool;
+    std::vector<WorkerInfo> nodes;
+    std::vector<TaskNeed> running;
+    std::vector<PlannedTask> queue;
+  };
+
   int reap();
   int start_ready(CycleReport& report);
-  void launch(const TaskRecord& task);
+  void launch(const TaskRecord& task, const Partition* partition);
   void settle(const AttemptRecord& a, const JobStatus& status);
+  std::string too_big(const TaskRecord& t, const PartitionPlan& plan) const;
+  std::string comment_prefix() const;
 
   Store& store_;
   Backend& backend_;

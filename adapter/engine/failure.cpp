@@ -78,3 +78,52 @@ AttemptOutcome classify_ending(const std::optional<jobs::JobResult>& result, con
 }
 
 }  // namespace sa::adapter
+
+namespace sa::adapter {
+
+AttemptOutcome classify_batch_ending(const FailureDecision& d, const std::optional<jobs::JobResult>& result,
+                                     const std::string& result_error, const JobStatus& st, const AttemptRecord& a,
+                                     double now) {
+  const bool result_ok = result && result->status == jobs::ResultStatus::Ok && result->task_id == a.task_id &&
+                         result->attempt == a.number && result_error.empty();
+  if (result_ok) return classify_ending(result, result_error, st, a, now);
+  AttemptOutcome o;
+  o.state = AttemptState::Failed;
+  o.failure_class = d.failure_class;
+  o.message = d.message;
+  o.exit_code = st.exit_code;
+  o.retry_after = now + retry_backoff_seconds(a.number + 1);
+  switch (d.action) {
+    case EndingAction::Wait:
+    case EndingAction::Succeeded:
+    case EndingAction::Retry:
+    case EndingAction::Permanent:
+      // A plain failure: the job binary's own words (result file, else exit code) say what it was.
+      return classify_ending(result, result_error, st, a, now);
+    case EndingAction::RetryMoreMemory:
+    case EndingAction::RetryMoreTime:
+      o.task_event = TaskEvent::FailedRetryable;
+      return o;
+    case EndingAction::RetryElsewhere:
+    case EndingAction::Requeue:
+      o.task_event = TaskEvent::Requeued;  // not the task's fault: no attempt spent, no back-off
+      o.retry_after = now;
+      return o;
+    case EndingAction::Temporary:
+      o.task_event = TaskEvent::FailedPermanent;
+      o.temporary = true;  // reported to the miner as temporary: it can re-ticket and try again
+      return o;
+    case EndingAction::Cancelled:
+      if (st.cancelled) {
+        o.state = AttemptState::Cancelled;
+        o.task_event = TaskEvent::Cancel;
+      } else {
+        o.task_event = TaskEvent::FailedPermanent;
+        o.temporary = true;
+      }
+      return o;
+  }
+  return classify_ending(result, result_error, st, a, now);
+}
+
+}  // namespace sa::adapter

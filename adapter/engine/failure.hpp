@@ -34,4 +34,11 @@ double retry_backoff_seconds(int next_attempt);
 AttemptOutcome classify_ending(const std::optional<jobs::JobResult>& result, const std::string& result_error,
                                const JobStatus& status, const AttemptRecord& attempt, double now);
 
+// The same when the batch system judged the ending (`decision`, e.g. from the Slurm state): an ok result
+// still wins; otherwise the batch state decides (OOM, TIMEOUT, node failure, preemption, deadline, cancel),
+// and for a plain failure the job binary's own result or exit code does.
+AttemptOutcome classify_batch_ending(const FailureDecision& decision, const std::optional<jobs::JobResult>& result,
+                                     const std::string& result_error, const JobStatus& status,
+                                     const AttemptRecord& attempt, double now);
+
 }  // namespace sa::adapter

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "model/resources.hpp"
 #include "model/task_type.hpp"
@@ -23,6 +24,7 @@ struct WorkerInfo {
   std::uint64_t mem_used = 0;       // used by things other than our tasks (snapshot)
   std::uint64_t mem_swap_used = 0;
   int gpus = 0;
+  std::vector<std::string> partitions;  // partitions this worker serves; empty = every one (the local host)
 };
 
 struct TaskNeed {

@@ -122,7 +122,7 @@ TaskRecord Store::finish_attempt(std::int64_t attempt_id, const AttemptOutcome& 
                            "updated_at = ? WHERE id = ?");
       ut.bind(1, std::string(task_state_name(next)));
       ut.bind(2, failed ? detail : std::string());
-      ut.bind(3, o.task_event == TaskEvent::FailedRetryable || o.task_event == TaskEvent::Requeued ? 1 : 0);
+      ut.bind(3, o.temporary || o.task_event == TaskEvent::FailedRetryable || o.task_event == TaskEvent::Requeued ? 1 : 0);
       ut.bind(4, next == TaskState::Queued ? o.retry_after : 0.0);
       ut.bind(5, budget);
       ut.bind(6, now);

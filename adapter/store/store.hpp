@@ -38,6 +38,7 @@ struct AttemptOutcome {
   std::optional<int> exit_code;
   nlohmann::json outputs;                        // recorded as the task's result on success
   double retry_after = 0;                        // earliest next start (retryable failures)
+  bool temporary = false;                        // a failure the miner may retry (Lotus: temporary error)
 };
 
 class Store {

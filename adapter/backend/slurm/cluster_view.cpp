@@ -61,6 +61,9 @@ std::vector<WorkerInfo> workers_from_nodes(const std::vector<SlurmNodeRecord>& n
     w.cpus = n.cpus;
     w.mem_physical = n.real_memory_mb * kMiB;
     w.gpus = gres_gpu_count(n.gres);
+    for (const std::string& p : n.partitions) {
+      if (partitions.empty() || partitions.count(p)) w.partitions.push_back(p);
+    }
     out.push_back(w);
   }
   return out;

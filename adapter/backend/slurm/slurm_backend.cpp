@@ -61,7 +61,9 @@ bool SlurmBackend::ours(const SlurmJobRecord& r) const {
          starts_with(r.comment, "sealadapter:" + options_.instance + ":") || tracked_.count(r.job_id) > 0;
 }
 
-std::string SlurmBackend::submit_blocker(const std::string& partition) { return limiter_.blocker(partition, clock_()); }
+std::string SlurmBackend::submit_blocker_(const std::string& partition) { return limiter_.blocker(partition, clock_()); }
+
+std::optional<FailureDecision> SlurmBackend::classify_(const JobStatus& status) { return classify_slurm_ending(status); }
 
 JobHandle SlurmBackend::submit_(const JobLaunch& l) {
   if (const std::string why = submit_blocker(l.request.partition); !why.empty()) {

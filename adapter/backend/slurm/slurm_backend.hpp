@@ -46,12 +46,6 @@ struct JobValidation {
   std::string explanation;          // why it can never run ("" when runnable)
 };
 
-struct AdoptedJob {
-  JobHandle handle;     // job id + job name (the tag)
-  std::string comment;  // "sealadapter:<instance>:task=<id>:attempt=<n>"
-  std::string partition;
-  JobStatus status;
-};
 
 class SlurmBackend final : public Backend {
  public:
@@ -67,7 +61,6 @@ class SlurmBackend final : public Backend {
 
   // "" when a job may be submitted to `partition` now, otherwise why not (in-flight cap or rate limit).
   // submit() throws a retryable sa::Error(Resource) with the same text, so check first.
-  std::string submit_blocker(const std::string& partition);
   bool can_submit(const std::string& partition) { return submit_blocker(partition).empty(); }
   int in_flight(const std::string& partition) const { return limiter_.in_flight(partition); }
 
@@ -96,6 +89,9 @@ class SlurmBackend final : public Backend {
   std::vector<JobStatus> poll_(const std::vector<JobHandle>& jobs) override;
   void cancel_(const JobHandle& job) override;
   std::vector<WorkerInfo> workers_() override;
+  std::string submit_blocker_(const std::string& partition) override;
+  std::optional<FailureDecision> classify_(const JobStatus& status) override;
+  std::vector<AdoptedJob> adopt_(const std::string& tag_prefix) override { return adopt_by_tag(tag_prefix); }
 
  private:
   SlurmBackend(std::unique_ptr<SlurmClient> owned, SlurmOptions options);

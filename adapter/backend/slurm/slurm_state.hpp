@@ -3,6 +3,8 @@
 // OUT_OF_MEMORY job may exit 0 and a TIMEOUT shows up as signal 15. Pure functions.
 #pragma once
 
+#include "backend/ending.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,32 +30,6 @@ JobStatus status_from_record(const SlurmJobRecord& r);
 
 // A wait status as Slurm stores it ("ExitCode=1:0" is 256, "0:15" is 15) into exit_code or signal.
 void set_exit_status(JobStatus& st, std::uint32_t wait_status);
-
-enum class EndingAction {
-  Wait,             // not over: pending, running, or requeued by Slurm under the same job id
-  Succeeded,        // COMPLETED with exit 0: the result file decides
-  Retry,            // a new attempt after the back-off, same request
-  RetryMoreMemory,  // OUT_OF_MEMORY: a new attempt asking memory_factor times the memory
-  RetryMoreTime,    // TIMEOUT: a new attempt asking time_factor times the time limit
-  RetryElsewhere,   // NODE_FAIL, BOOT_FAIL: run again avoiding exclude_nodes; not the job's fault
-  Requeue,          // PREEMPTED: run the same attempt's work again, no attempt spent
-  Temporary,        // DEADLINE: a temporary error for the miner (re-ticket), not retried here
-  Cancelled,        // CANCELLED
-  Permanent,        // FAILED and the job binary said trying again will not help (exit 64/65)
-};
-
-std::string_view ending_action_name(EndingAction a);
-
-struct FailureDecision {
-  EndingAction action = EndingAction::Wait;
-  std::string failure_class;   // "out-of-memory", "timeout", "node-failure", ... ("" = success / wait)
-  bool retryable = false;      // for the engine's TaskEvent: FailedRetryable vs FailedPermanent
-  bool spends_attempt = true;  // false: Requeue/RetryElsewhere/Wait do not count against max attempts
-  double memory_factor = 1.0;
-  double time_factor = 1.0;
-  std::vector<std::string> exclude_nodes;  // RetryElsewhere: the nodes the job was on
-  std::string message;
-};
 
 inline constexpr double kOomMemoryFactor = 1.5;
 inline constexpr double kTimeoutTimeFactor = 2.0;
