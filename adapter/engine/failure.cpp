@@ -12,6 +12,7 @@ std::string_view failure_class_name(FailureClass c) {
     case FailureClass::JobRetryable: return "job-retryable";
     case FailureClass::JobPermanent: return "job-permanent";
     case FailureClass::Killed: return "killed";
+    case FailureClass::OutOfMemory: return "out-of-memory";
     case FailureClass::Cancelled: return "cancelled";
     case FailureClass::Lost: return "lost";
     case FailureClass::LaunchFailed: return "launch-failed";
@@ -63,6 +64,7 @@ AttemptOutcome classify_ending(const std::optional<jobs::JobResult>& result, con
     }
     std::string msg = result->error_kind.empty() ? result->error_message : result->error_kind + ": " + result->error_message;
     bool retry = result->status == jobs::ResultStatus::Retryable;
+    if (retry && result->error_kind == "out-of-memory") return failed(FailureClass::OutOfMemory, true, msg, st, a, now);
     return failed(retry ? FailureClass::JobRetryable : FailureClass::JobPermanent, retry, msg, st, a, now);
   }
   // No result file: the exit code or signal is all we have.

@@ -18,6 +18,7 @@ enum class FailureClass {
   JobRetryable,   // the job binary said: transient (exit 75 / status retryable)
   JobPermanent,   // the job binary said: trying again will not help (exit 64/65 / status permanent)
   Killed,         // ended by a signal without a result (OOM killer, admin, node trouble)
+  OutOfMemory,    // the job ran out of memory (its result says so, or the batch system does)
   Cancelled,      // we cancelled it
   Lost,           // no result and no way to learn how it ended
   LaunchFailed,   // the backend refused or could not start it

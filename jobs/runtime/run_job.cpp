@@ -71,7 +71,8 @@ void run_stage(const StageInfo& stage, const JobManifest& manifest, const MpiSes
     fail(result, e.kind() == ErrorKind::Usage || !e.retryable() ? ResultStatus::Permanent : ResultStatus::Retryable,
          error_kind_name(e.kind()), e.what());
   } catch (const std::bad_alloc&) {
-    fail(result, ResultStatus::Retryable, "resource", "out of memory");
+    // The engine reads this kind like Slurm's OUT_OF_MEMORY: the next attempt asks for more memory.
+    fail(result, ResultStatus::Retryable, "out-of-memory", "out of memory: the job needs more than it was given");
   } catch (const std::filesystem::filesystem_error& e) {
     fail(result, ResultStatus::Retryable, "io", e.what());
   } catch (const std::exception& e) {

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "backend/slurm/accounting.hpp"
+#include "backend/slurm/slurm_state.hpp"
 #include "support/temp_dir.hpp"
 
 namespace sa::adapter {
@@ -88,6 +89,27 @@ TEST(JobComp, ReadsIncrementallyAndStartsOverWhenTheFileShrinks) {
   log.refresh();
   EXPECT_EQ(log.find(1)->name, "sa-new");
   EXPECT_FALSE(log.find(3).has_value());
+}
+
+}  // namespace
+}  // namespace sa::adapter
+
+namespace sa::adapter {
+namespace {
+
+// `exec srun` in the job script: the srun step is OOM-killed, the batch script only fails (from the lab
+// cluster's log, a PC2 job with a too-small --mem).
+TEST(JobComp, AStepOutOfMemoryIsReadAsOutOfMemory) {
+  const std::string step_oom =
+      "JobId=54 UserId=root(0) GroupId=root(0) Name=sae3614-1000-2-PC2-a4 JobState=FAILED Partition=cpu TimeLimit=20 "
+      "StartTime=2026-11-28T18:48:16 EndTime=2026-11-28T18:48:17 NodeList=n1 NodeCnt=1 ProcCnt=1 WorkDir=/tmp "
+      "ReservationName= Tres=cpu=1,mem=40M,node=1,billing=1 Account= QOS= WcKey= Cluster=unknown "
+      "SubmitTime=2026-11-28T18:48:16 EligibleTime=2026-11-28T18:48:16 DerivedExitCode=0:125 ExitCode=1:0 \n";
+  auto r = parse_jobcomp_line(step_oom);
+  ASSERT_TRUE(r.has_value());
+  JobStatus st = status_from_jobcomp(*r);
+  EXPECT_EQ(st.batch_state, "OUT_OF_MEMORY");
+  EXPECT_EQ(classify_slurm_ending(st).action, EndingAction::RetryMoreMemory);
 }
 
 }  // namespace

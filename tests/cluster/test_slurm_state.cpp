@@ -222,3 +222,22 @@ TEST(SubmitLimiter, TokenBucketRefillsAtItsRate) {
 
 }  // namespace
 }  // namespace sa::adapter
+
+namespace sa::adapter {
+namespace {
+
+TEST(SlurmState, AStepKilledForMemoryMakesTheJobOutOfMemory) {
+  SlurmJobRecord r;
+  r.job_id = 9;
+  r.state = SlurmJobState::Failed;
+  r.exit_status = 256;                   // the batch script: srun exited 1
+  r.derived_exit_status = kStepOomSignal;  // the step: SIG_OOM
+  JobStatus st = status_from_record(r);
+  EXPECT_EQ(st.batch_state, "OUT_OF_MEMORY");
+  EXPECT_EQ(classify_slurm_ending(st).action, EndingAction::RetryMoreMemory);
+  r.derived_exit_status = 256;
+  EXPECT_EQ(status_from_record(r).batch_state, "FAILED");
+}
+
+}  // namespace
+}  // namespace sa::adapter

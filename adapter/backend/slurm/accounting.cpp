@@ -70,6 +70,13 @@ std::optional<JobCompRecord> parse_jobcomp_line(std::string_view line) {
       r.exit_code = code;
     }
   }
+  // "0:125": a step killed for running out of memory (kStepOomSignal) while the batch script only failed.
+  const std::string derived = get("DerivedExitCode");
+  if (const std::size_t colon = derived.find(':'); colon != std::string::npos &&
+                                                    std::atoi(derived.substr(colon + 1).c_str()) == kStepOomSignal) {
+    r.state_name = std::string(slurm_state_name(SlurmJobState::OutOfMemory));
+    r.state = SlurmJobState::OutOfMemory;
+  }
   return r;
 }
 

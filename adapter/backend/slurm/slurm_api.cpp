@@ -166,6 +166,7 @@ SlurmJobRecord job_record(const slurm_job_info_t& j) {
   r.requeue_allowed = j.requeue != 0;
   if (j.exit_code != NO_VAL && r.state != SlurmJobState::Pending && r.state != SlurmJobState::Running) {
     r.exit_status = j.exit_code;
+    if (j.derived_ec != NO_VAL) r.derived_exit_status = j.derived_ec;
   }
   r.time_limit_minutes = j.time_limit;
   r.submit_time = j.submit_time;

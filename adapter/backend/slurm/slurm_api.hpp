@@ -88,6 +88,7 @@ struct SlurmJobRecord {
   int restart_count = 0;      // how often Slurm requeued it
   bool requeue_allowed = false;
   std::optional<std::uint32_t> exit_status;  // the batch shell's wait status; nullopt while it runs
+  std::optional<std::uint32_t> derived_exit_status;  // the highest of all steps' (srun steps) wait statuses
   std::uint32_t time_limit_minutes = 0;
   std::int64_t submit_time = 0;
   std::int64_t start_time = 0;

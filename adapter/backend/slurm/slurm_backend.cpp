@@ -156,7 +156,13 @@ void SlurmBackend::cancel_(const JobHandle& job) {
 }
 
 std::vector<WorkerInfo> SlurmBackend::workers_() {
-  return workers_from_nodes(client_->load_nodes(), options_.partitions);
+  // Node sizes change rarely; asking once per 10 s keeps the controller quiet while the engine cycles.
+  const double now = clock_();
+  if (workers_cache_.empty() || now - workers_at_ >= 10.0) {
+    workers_cache_ = workers_from_nodes(client_->load_nodes(), options_.partitions);
+    workers_at_ = now;
+  }
+  return workers_cache_;
 }
 
 JobValidation SlurmBackend::validate(const JobLaunch& l) {

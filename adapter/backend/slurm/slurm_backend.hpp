@@ -110,6 +110,8 @@ class SlurmBackend final : public Backend {
   std::set<std::uint32_t> tracked_;                   // jobs submitted, adopted or polled here
   std::optional<JobCompLog> jobcomp_;
   bool jobcomp_resolved_ = false;
+  std::vector<WorkerInfo> workers_cache_;
+  double workers_at_ = 0;
 };
 
 }  // namespace sa::adapter

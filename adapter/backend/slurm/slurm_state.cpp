@@ -107,6 +107,10 @@ JobStatus status_from_record(const SlurmJobRecord& r) {
   st.batch_state = std::string(slurm_state_name(r.state));
   st.reason = reason;
   if (r.exit_status) set_exit_status(st, *r.exit_status);
+  if (r.derived_exit_status && (*r.derived_exit_status & 0x7f) == kStepOomSignal) {
+    st.batch_state = std::string(slurm_state_name(SlurmJobState::OutOfMemory));  // as sacct shows the step
+    st.reason = "a job step ran out of memory";
+  }
   return st;
 }
 

@@ -20,6 +20,11 @@ std::string_view slurm_state_name(SlurmJobState s);
 SlurmJobState slurm_state_from_name(std::string_view name);
 bool is_terminal(SlurmJobState s);
 
+// The signal Slurm records in a step's exit status when the step was killed for running out of memory
+// (slurmstepd's SIG_OOM, 253, as a wait status: 253 & 0x7f). `exec srun` makes the *step* OOM while the
+// batch script only sees srun fail, so the job says FAILED and its derived exit code says "0:125".
+inline constexpr int kStepOomSignal = 125;
+
 // batch_state of a job Slurm put back in the queue (restart_cnt > 0, or on its way there).
 inline constexpr std::string_view kRequeuedState = "REQUEUED";
 

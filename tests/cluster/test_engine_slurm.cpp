@@ -1,0 +1,142 @@
+// The engine with the real Slurm backend, the real local cluster and the real sa-job (issue: Slurm for
+// real): sectors seal through Slurm, GPU-flagged tasks go to the GPU partition and C1 is urgent, and each
+// way a job can end is handled — OUT_OF_MEMORY retried with more memory, TIMEOUT with more time, a cancel
+// reaches Slurm, a requeued job stays one attempt. Jobs are held in place by making them wait on the
+// parent-cache lock the test holds.
+#include "cluster/engine_cluster.hpp"
+
+namespace sa::test {
+namespace {
+
+using adapter::TaskState;
+using adapter::TaskType;
+
+const params::SealProof k2KiB{5}, k8MiB{6};
+const std::string kTicket = std::string(64, '7');
+
+std::string scontrol_field(const std::string& job_id, const std::string& key) {
+  std::string out = EngineCluster::scontrol("show job " + job_id);
+  auto at = out.find(key + "=");
+  if (at == std::string::npos) return "";
+  auto end = out.find_first_of(" \n", at);
+  return out.substr(at + key.size() + 1, end - at - key.size() - 1);
+}
+
+// AddPiece of a CC sector, then PC1 queued (it will block while the test holds the parent-cache lock).
+std::int64_t pc1_after_ap(EngineCluster& c, adapter::Engine& e, std::uint64_t sector, params::SealProof proof, int attempts = 3) {
+  auto ap = c.submit(sector, TaskType::AddPiece, {{"pieces", nlohmann::json::array()}}, proof);
+  EXPECT_TRUE(c.run_until_ended(e, ap, 120));
+  EXPECT_EQ(c.store().task(ap)->state, TaskState::Done) << c.store().task(ap)->error;
+  return c.submit(sector, TaskType::PreCommit1, {{"ticket", kTicket}}, proof, attempts);
+}
+
+TEST(EngineSlurm, GpuFlaggedTasksGoToTheGpuPartitionAndC1IsUrgent) {
+  SA_REQUIRE_CLUSTER();
+  EngineCluster c;
+  adapter::Resources pc2 = c.table().get(TaskType::PreCommit2, k2KiB);
+  pc2.gpu_utilization = 1;  // PC2 at 2KiB has no GPU in Lotus's table; flag it as 32GiB's is
+  c.table().set(TaskType::PreCommit2, k2KiB, pc2);
+  auto e = c.engine();
+  auto pc1 = pc1_after_ap(c, e, 1, k2KiB);
+  ASSERT_TRUE(c.run_until_ended(e, pc1, 120));
+  auto pc2_task = c.submit(1, TaskType::PreCommit2, nlohmann::json::object(), k2KiB);
+  ASSERT_TRUE(c.run_until_ended(e, pc2_task, 120));
+  ASSERT_EQ(c.store().task(pc2_task)->state, TaskState::Done) << c.store().task(pc2_task)->error;
+  auto a = c.store().attempts_of(pc2_task).back();
+  EXPECT_EQ(a.partition, "gpu");
+  EXPECT_EQ(a.node, "g1");
+  EXPECT_EQ(a.request["gpus"], 1);
+  auto pc2_out = *c.store().result_of(pc2_task);
+  auto pc1_out = *c.store().result_of(pc1);
+  auto c1 = c.submit(1, TaskType::Commit1, {{"ticket", kTicket}, {"seed", std::string(64, '9')},
+                                            {"comm_d", pc1_out["comm_d"]["hex"]}, {"comm_r", pc2_out["comm_r"]["hex"]}}, k2KiB);
+  ASSERT_TRUE(c.run_until_ended(e, c1, 120));
+  ASSERT_EQ(c.store().task(c1)->state, TaskState::Done) << c.store().task(c1)->error;
+  auto c1_attempt = c.store().attempts_of(c1).back();
+  EXPECT_EQ(c1_attempt.partition, "cpu");
+  EXPECT_EQ(c1_attempt.request["nice"], 0);
+  EXPECT_TRUE(c1_attempt.request["urgent"].get<bool>());
+  auto ap_attempt = c.store().attempts_of(c.store().find_task({1000, 1}, TaskType::AddPiece)->id).back();
+  EXPECT_GT(ap_attempt.request["nice"].get<int>(), 0) << "AddPiece must yield to C1";
+  EXPECT_EQ(scontrol_field(c1_attempt.job_id, "Nice"), "0");
+}
+
+TEST(EngineSlurm, OutOfMemoryIsRetriedWithMoreMemory) {
+  SA_REQUIRE_CLUSTER();
+  EngineCluster c;
+  adapter::Resources small = c.table().get(TaskType::PreCommit2, k8MiB);
+  small.max_memory = 40ull << 20;  // PC2 of 8MiB peaks near 90 MiB: the first attempts must hit the cgroup
+  small.min_memory = 40ull << 20;
+  small.base_min_memory = 0;
+  c.table().set(TaskType::PreCommit2, k8MiB, small);
+  auto e = c.engine();
+  auto pc1 = pc1_after_ap(c, e, 2, k8MiB);
+  ASSERT_TRUE(c.run_until_ended(e, pc1, 300));
+  ASSERT_EQ(c.store().task(pc1)->state, TaskState::Done) << c.store().task(pc1)->error;
+  auto pc2 = c.submit(2, TaskType::PreCommit2, nlohmann::json::object(), k8MiB, 6);
+  ASSERT_TRUE(c.run_until_ended(e, pc2, 600));
+  auto attempts = c.store().attempts_of(pc2);
+  ASSERT_GE(attempts.size(), 2u);
+  EXPECT_EQ(attempts[0].failure_class, "out-of-memory") << attempts[0].message;
+  for (std::size_t i = 1; i < attempts.size(); ++i) {
+    EXPECT_GT(attempts[i].request["memory_bytes"].get<std::uint64_t>(), attempts[i - 1].request["memory_bytes"].get<std::uint64_t>());
+  }
+  EXPECT_EQ(c.store().task(pc2)->state, TaskState::Done) << c.store().task(pc2)->error;
+}
+
+TEST(EngineSlurm, TimeoutIsRetriedWithMoreTime) {
+  SA_REQUIRE_CLUSTER();
+  EngineCluster c;
+  auto e = c.engine();
+  auto pc1 = pc1_after_ap(c, e, 3, k2KiB);
+  c.hold_parent_cache(k2KiB);
+  std::string job = c.wait_running(e, pc1, 120);
+  ASSERT_FALSE(job.empty());
+  EngineCluster::scontrol("update JobId=" + job + " EndTime=now");  // over its limit from now on
+  ASSERT_TRUE(c.run_until(e, [&] { return c.store().attempts_of(pc1).size() >= 2; }, 120));
+  c.release_parent_cache();
+  ASSERT_TRUE(c.run_until_ended(e, pc1, 120));
+  auto attempts = c.store().attempts_of(pc1);
+  EXPECT_EQ(attempts[0].failure_class, "timeout") << attempts[0].message;
+  EXPECT_EQ(attempts[1].request["time_limit_minutes"].get<int>(), 2 * attempts[0].request["time_limit_minutes"].get<int>());
+  EXPECT_EQ(c.store().task(pc1)->state, TaskState::Done) << c.store().task(pc1)->error;
+}
+
+TEST(EngineSlurm, CancelReachesTheSlurmJob) {
+  SA_REQUIRE_CLUSTER();
+  EngineCluster c;
+  auto e = c.engine();
+  auto pc1 = pc1_after_ap(c, e, 4, k2KiB);
+  c.hold_parent_cache(k2KiB);
+  std::string job = c.wait_running(e, pc1, 120);
+  ASSERT_FALSE(job.empty());
+  e.cancel(pc1);
+  ASSERT_TRUE(c.run_until(e, [&] { return c.store().active_attempts().empty(); }, 60));
+  EXPECT_EQ(c.store().task(pc1)->state, TaskState::Cancelled);
+  EXPECT_EQ(c.store().attempts_of(pc1).back().state, adapter::AttemptState::Cancelled);
+  EXPECT_EQ(scontrol_field(job, "JobState"), "CANCELLED");
+}
+
+TEST(EngineSlurm, ARequeuedJobStaysOneAttempt) {
+  SA_REQUIRE_CLUSTER();
+  EngineCluster c;
+  auto e = c.engine();
+  auto pc1 = pc1_after_ap(c, e, 5, k2KiB);
+  c.hold_parent_cache(k2KiB);
+  std::string job = c.wait_running(e, pc1, 120);
+  ASSERT_FALSE(job.empty());
+  EngineCluster::scontrol("requeue " + job);
+  // Slurm puts it back in the queue under the same id; the engine must see one attempt, still active.
+  ASSERT_TRUE(c.run_until(e, [&] { return scontrol_field(job, "Restarts") == "1"; }, 60));
+  for (int i = 0; i < 5; ++i) e.step();
+  EXPECT_EQ(c.store().attempts_of(pc1).size(), 1u);
+  EXPECT_EQ(c.store().task(pc1)->state, TaskState::Running);
+  EngineCluster::scontrol("update JobId=" + job + " StartTime=now");  // skip Slurm's requeue delay
+  c.release_parent_cache();
+  ASSERT_TRUE(c.run_until_ended(e, pc1, 240));
+  EXPECT_EQ(c.store().task(pc1)->state, TaskState::Done) << c.store().task(pc1)->error;
+  EXPECT_EQ(c.store().attempts_of(pc1).size(), 1u) << "a requeued job was counted as a second attempt";
+}
+
+}  // namespace
+}  // namespace sa::test
