@@ -38,18 +38,20 @@ inline std::string cluster_site_text(const std::filesystem::path& dir, const std
 
 class EngineCluster {
  public:
-  EngineCluster()
+  // `requeue`: whether Slurm may requeue our jobs itself (unset: the cluster's JobRequeue decides).
+  explicit EngineCluster(std::optional<bool> requeue = std::nullopt)
       : instance_("sae" + std::to_string(::getpid() % 100000)),
         site_(adapter::parse_site(cluster_site_text(dir_.path(), instance_), "cluster-test.toml", dir_.path())),
         store_(dir_ / "sa.db"),
-        backend_(cluster_api(), options()),
+        backend_(cluster_api(), options(requeue)),
         parents_(dir_ / "parents"),
         table_(adapter::ResourceTable::lotus_default()) {
     std::filesystem::create_directories(parents_);
   }
 
-  adapter::SlurmOptions options() const {
+  adapter::SlurmOptions options(std::optional<bool> requeue) const {
     adapter::SlurmOptions o = adapter::slurm_options_for(site_);
+    o.submit.requeue = requeue;
     return o;
   }
 

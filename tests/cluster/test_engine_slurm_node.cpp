@@ -1,6 +1,7 @@
-// A node taken down under a running job (scontrol update state=down): the job ends NODE_FAIL and the engine
-// runs the task again elsewhere, excluding that node, without spending an attempt. Takes a node down, so it
-// runs alone (RUN_SERIAL).
+// A node taken down under a running job (scontrol update state=down): with Slurm's own requeue off for our
+// jobs, the job ends NODE_FAIL and the engine runs the task again elsewhere, excluding that node, without
+// spending an attempt. (A job Slurm requeues itself stays one attempt: test_engine_slurm covers that.)
+// Takes a node down, so it runs alone (RUN_SERIAL).
 #include "cluster/engine_cluster.hpp"
 
 namespace sa::test {
@@ -8,7 +9,7 @@ namespace {
 
 TEST(EngineSlurmNode, ANodeLostMidJobLeadsToARetryElsewhere) {
   SA_REQUIRE_CLUSTER();
-  EngineCluster c;
+  EngineCluster c(false);
   auto e = c.engine();
   const params::SealProof proof{5};
   auto ap = c.submit(6, adapter::TaskType::AddPiece, {{"pieces", nlohmann::json::array()}}, proof);
