@@ -39,6 +39,7 @@ void register_submit(CLI::App& app, CliContext& ctx) {
     std::uint64_t miner = 1000, sector = 0;
     int priority = 0, ranks = 1, max_attempts = 3;
     std::vector<std::string> data;
+    std::string inputs;
     bool wait = false, json = false;
   };
   auto a = std::make_shared<Args>();
@@ -53,6 +54,7 @@ void register_submit(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--max-attempts", a->max_attempts, "Attempts before the task fails")->capture_default_str()->check(CLI::Range(1, 100));
   cmd->add_option("--partition", a->partition, "Run on this partition (default: chosen by the mapping)");
   cmd->add_option("--data", a->data, "AddPiece: a file to add as a piece (repeatable); none = a CC sector");
+  cmd->add_option("--inputs", a->inputs, "The stage inputs as a JSON object (docs/01-job-contract.md), e.g. '{\"ticket\": \"<64 hex>\"}'");
   cmd->add_flag("--wait", a->wait, "Run the task here (local backend) and wait for its end");
   cmd->add_flag("--json", a->json, "Print the task as JSON");
   cmd->callback([&ctx, a] {
@@ -69,6 +71,16 @@ void register_submit(CLI::App& app, CliContext& ctx) {
     }
     if (!a->data.empty() && n.type != TaskType::AddPiece) throw Error(ErrorKind::Usage, "--data is for AddPiece tasks");
     if (n.type == TaskType::AddPiece) n.inputs = piece_inputs(a->data);
+    if (!a->inputs.empty()) {
+      nlohmann::json extra;
+      try {
+        extra = nlohmann::json::parse(a->inputs);
+      } catch (const nlohmann::json::parse_error& e) {
+        throw Error(ErrorKind::Usage, std::string("--inputs is not valid JSON: ") + e.what());
+      }
+      if (!extra.is_object()) throw Error(ErrorKind::Usage, "--inputs must be a JSON object");
+      n.inputs.update(extra);
+    }
     if (!a->partition.empty() && !ctx.site().find_partition(a->partition)) {
       throw Error(ErrorKind::Usage, "no partition \"" + a->partition + "\" in " + ctx.site().source);
     }

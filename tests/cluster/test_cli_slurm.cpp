@@ -1,0 +1,119 @@
+// The sealadapter command against the real local cluster: a sector sealed through Slurm has the same
+// commitments as one sealed on this host, and `sealadapter run` killed with SIGKILL while jobs are in
+// flight, then started again, completes every task exactly once (no job submitted twice, no result lost).
+#include <signal.h>
+#include <sys/wait.h>
+
+#include "cluster/engine_cluster.hpp"
+
+namespace sa::test {
+namespace {
+
+const std::string kBin = std::string(SA_BINARY_DIR) + "/bin/sealadapter";
+const std::string kTicket = std::string(62, '2') + "1f";
+const std::string kSeed = std::string(64, '4');
+
+struct CliSite {
+  TempDir dir;
+  std::string site;
+  std::filesystem::path parents = dir / "parents";
+  CliSite(const std::string& instance) {
+    std::filesystem::create_directories(parents);
+    site = (dir / "site.toml").string();
+    std::ofstream(site) << cluster_site_text(dir / "state", instance);
+  }
+  std::map<std::string, std::string> env() const {
+    return {{"SEALADAPTER_SITE", site}, {"FIL_PROOFS_PARENT_CACHE", parents.string()}};
+  }
+  ProcessResult sa(std::vector<std::string> args) const {
+    args.insert(args.begin(), kBin);
+    return run_process(args, env());
+  }
+};
+
+TEST(CliSlurm, SealThroughSlurmGivesTheSameSectorAsThisHost) {
+  SA_REQUIRE_CLUSTER();
+  CliSite slurm("sacli" + std::to_string(::getpid() % 10000));
+  auto s = slurm.sa({"seal", "--backend", "slurm", "--sector-size", "2KiB", "--sector", "11", "--ticket", kTicket, "--seed", kSeed, "--json"});
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  TempDir home;
+  auto l = run_process({kBin, "seal", "--sector-size", "2KiB", "--sector", "11", "--ticket", kTicket, "--seed", kSeed, "--json"},
+                       {{"SEALADAPTER_HOME", home.path().string()}, {"SEALADAPTER_SITE", ""}});
+  ASSERT_EQ(l.exit_code, 0) << l.err;
+  auto js = nlohmann::json::parse(s.out)[0], jl = nlohmann::json::parse(l.out)[0];
+  EXPECT_EQ(js["state"], "done");
+  EXPECT_TRUE(js["verified"].get<bool>());
+  EXPECT_EQ(js["comm_d"], jl["comm_d"]);
+  EXPECT_EQ(js["comm_r"], jl["comm_r"]);
+  auto st = nlohmann::json::parse(slurm.sa({"status", "--json"}).out);
+  for (const auto& t : st) {
+    EXPECT_EQ(t["attempts_detail"][0]["job"]["backend"], "slurm");
+    EXPECT_FALSE(t["attempts_detail"][0]["job"]["id"].get<std::string>().empty());
+  }
+}
+
+TEST(CliSlurm, KillNineWithJobsInFlightThenRestartCompletesEveryTaskOnce) {
+  SA_REQUIRE_CLUSTER();
+  const std::string instance = "sak" + std::to_string(::getpid() % 10000);
+  CliSite site(instance);
+  const params::SealProof proof{5};
+  for (int s = 1; s <= 3; ++s) {
+    ASSERT_EQ(site.sa({"submit", "--task", "AP", "--sector", std::to_string(s), "--sector-size", "2KiB"}).exit_code, 0);
+  }
+  ASSERT_EQ(site.sa({"run", "--quiet"}).exit_code, 0);
+  for (int s = 1; s <= 3; ++s) {
+    auto r = site.sa({"submit", "--task", "PC1", "--sector", std::to_string(s), "--sector-size", "2KiB", "--inputs",
+                      "{\"ticket\": \"" + kTicket + "\"}"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  // The PC1 jobs block on the parent-cache lock until the test lets them go.
+  auto lock_name = kernels::ParentCache::file_name(kernels::GraphSpec::for_proof(proof)) + ".lock";
+  int lock = ::open((site.parents / lock_name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  ASSERT_EQ(::flock(lock, LOCK_EX), 0);
+
+  pid_t runner = ::fork();
+  if (runner == 0) {
+    for (const auto& [k, v] : site.env()) ::setenv(k.c_str(), v.c_str(), 1);
+    ::execl(kBin.c_str(), kBin.c_str(), "run", "--quiet", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  adapter::Store store(site.dir / "state" / "sealadapter.db");
+  auto running = [&] {
+    int n = 0;
+    for (const auto& a : store.active_attempts()) n += a.state == adapter::AttemptState::Running;
+    return n;
+  };
+  for (int i = 0; i < 600 && running() < 3; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  ASSERT_EQ(running(), 3) << "the PC1 jobs did not start";
+  ::kill(runner, SIGKILL);
+  ::waitpid(runner, nullptr, 0);
+  ::close(lock);  // the jobs go on without the adapter
+
+  auto again = site.sa({"run", "--quiet"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  std::set<std::string> jobs;
+  for (int s = 1; s <= 3; ++s) {
+    auto t = store.find_task({1000, static_cast<std::uint64_t>(s)}, adapter::TaskType::PreCommit1);
+    ASSERT_TRUE(t.has_value());
+    EXPECT_EQ(t->state, adapter::TaskState::Done) << t->error;
+    auto attempts = store.attempts_of(t->id);
+    EXPECT_EQ(attempts.size(), 1u) << "sector " << s << " ran twice";
+    EXPECT_TRUE(store.result_of(t->id).has_value());
+    for (const auto& a : attempts) jobs.insert(a.job_id);
+  }
+  EXPECT_EQ(jobs.size(), 3u);
+  // Slurm saw exactly three PC1 jobs of this instance.
+  int pc1_jobs = 0;
+  std::ifstream log("/tmp/sealadapter-slurm/log/jobcomp.txt");
+  std::set<std::string> seen;
+  for (std::string line; std::getline(log, line);) {
+    if (line.find("Name=" + instance + "-1000-") == std::string::npos || line.find("-PC1-") == std::string::npos) continue;
+    seen.insert(line.substr(0, line.find(' ')));
+  }
+  pc1_jobs = static_cast<int>(seen.size());
+  EXPECT_EQ(pc1_jobs, 3);
+  store.check_invariants();
+}
+
+}  // namespace
+}  // namespace sa::test
