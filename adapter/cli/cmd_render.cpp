@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "base/error.hpp"
+#include "backend/slurm/slurm_backend.hpp"
 #include "cli/commands.hpp"
 #include "cli/parse_args.hpp"
 #include "engine/request_json.hpp"
@@ -20,7 +21,7 @@ void register_render(CLI::App& app, CliContext& ctx) {
     std::optional<std::int64_t> proof_id;
     int priority = 0, ranks = 1;
     std::uint64_t miner = 1000, sector = 1;
-    bool json = false;
+    bool json = false, validate = false;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("--task", a->task, "Task type (AP, PC1, PC2, C1, C2, UNS, FIN, GET, ...)")->required();
@@ -33,6 +34,7 @@ void register_render(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--miner", a->miner, "Miner actor id for the job tag")->capture_default_str();
   cmd->add_option("--sector", a->sector, "Sector number for the job tag")->capture_default_str();
   cmd->add_flag("--json", a->json, "Print the job request and the script as JSON");
+  cmd->add_flag("--validate", a->validate, "Ask Slurm whether the job could run (slurm_job_will_run) and why not");
   cmd->callback([&ctx, a] {
     TaskSpec spec{parse_task_arg(a->task), proof_arg(a->size, a->version, a->proof_id), a->priority, a->ranks};
     const SiteConfig& site = ctx.site();
@@ -51,10 +53,40 @@ void register_render(CLI::App& app, CliContext& ctx) {
     sc.workdir = dir;
     sc.output = dir / "job.log";
     std::string script = render_job_script(req, sc, site, part);
+    nlohmann::json validation;
+    if (a->validate) {
+      SlurmBackend* slurm = site.backend == BackendKind::Slurm ? ctx.slurm() : nullptr;
+      if (!slurm) throw Error(ErrorKind::Usage, "--validate asks Slurm: the site's backend is local");
+      JobLaunch l;
+      l.tag = sc.job_name;
+      l.comment = sc.comment;
+      l.request = req;
+      l.stage = sc.stage;
+      l.job_binary = sc.job_binary;
+      l.manifest = sc.manifest;
+      l.workdir = sc.workdir;
+      l.log = sc.output;
+      l.script = script;
+      JobValidation v = slurm->validate(l);
+      validation = {{"runnable", v.runnable}, {"partition", v.partition}, {"nodes", v.nodes},
+                    {"expected_start", v.expected_start}, {"explanation", v.explanation}};
+    }
     if (a->json) {
-      std::cout << nlohmann::json{{"request", to_json(req)}, {"script", script}}.dump(2) << "\n";
+      nlohmann::json out = {{"request", to_json(req)}, {"script", script}};
+      if (a->validate) out["validation"] = validation;
+      std::cout << out.dump(2) << "\n";
     } else {
       std::cout << script;
+      if (a->validate) {
+        std::cout << "\n# Slurm: " << (validation["runnable"].get<bool>()
+                                         ? "could run on " + validation["nodes"].get<std::string>() + " (partition " +
+                                               validation["partition"].get<std::string>() + ")"
+                                         : "cannot run: " + validation["explanation"].get<std::string>())
+                  << "\n";
+      }
+    }
+    if (a->validate && !validation["runnable"].get<bool>()) {
+      throw Error(ErrorKind::Resource, "Slurm would not run this job: " + validation["explanation"].get<std::string>());
     }
   });
 }

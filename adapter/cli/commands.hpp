@@ -18,5 +18,6 @@ void register_run(CLI::App& app, CliContext& ctx);
 void register_seal(CLI::App& app, CliContext& ctx);
 void register_unseal(CLI::App& app, CliContext& ctx);
 void register_bench(CLI::App& app, CliContext& ctx);
+void register_report(CLI::App& app, CliContext& ctx);
 
 }  // namespace sa::adapter

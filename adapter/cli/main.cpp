@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   register_commp(app, ctx);
   register_run(app, ctx);
   register_bench(app, ctx);
+  register_report(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -49,6 +49,7 @@ nlohmann::json to_json(const JobResult& r) {
       {"finished_at", r.finished_at},
       {"wall_seconds", r.wall_seconds},
       {"peak_rss_bytes", r.peak_rss_bytes},
+      {"cpu_seconds", r.cpu_seconds},
   };
   if (r.status != ResultStatus::Ok) j["error"] = {{"kind", r.error_kind}, {"message", r.error_message}};
   return j;
@@ -80,6 +81,7 @@ JobResult result_from_json(const nlohmann::json& j) {
   r.finished_at = optional_field<std::string>(j, "finished_at", "", w);
   r.wall_seconds = optional_field<double>(j, "wall_seconds", 0, w);
   r.peak_rss_bytes = optional_field<std::uint64_t>(j, "peak_rss_bytes", 0, w);
+  r.cpu_seconds = optional_field<double>(j, "cpu_seconds", 0, w);
   return r;
 }
 

@@ -32,6 +32,7 @@ struct JobResult {
   std::string finished_at;
   double wall_seconds = 0;
   std::uint64_t peak_rss_bytes = 0;
+  double cpu_seconds = 0;  // user + system CPU of every rank, summed
 };
 
 std::string_view status_name(ResultStatus s);

@@ -42,6 +42,12 @@ std::uint64_t MpiSession::max_u64(std::uint64_t v) const {
   return out;
 }
 
+double MpiSession::sum_double(double v) const {
+  double out = 0;
+  check(MPI_Allreduce(&v, &out, 1, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD), "MPI_Allreduce");
+  return out;
+}
+
 std::vector<std::string> MpiSession::gather_to_root(const std::string& mine) const {
   int len = static_cast<int>(mine.size());
   std::vector<int> lens(static_cast<std::size_t>(size_));

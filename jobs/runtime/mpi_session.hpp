@@ -21,6 +21,7 @@ class MpiSession {
 
   void barrier() const;
   std::uint64_t max_u64(std::uint64_t v) const;
+  double sum_double(double v) const;
   // Every rank's bytes, in rank order, on rank 0 (empty elsewhere).
   std::vector<std::string> gather_to_root(const std::string& mine) const;
   // Rank 0's bytes on every rank.

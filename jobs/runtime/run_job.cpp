@@ -42,6 +42,13 @@ std::uint64_t peak_rss_bytes() {
   return static_cast<std::uint64_t>(ru.ru_maxrss) * 1024;
 }
 
+double cpu_seconds() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  auto sec = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  return sec(ru.ru_utime) + sec(ru.ru_stime);
+}
+
 int usage(const char* msg) {
   std::cerr << "sa-job: " << msg << "\n"
             << "usage: sa-job <stage> --manifest FILE\n"
@@ -142,6 +149,7 @@ int sa_job_main(int argc, char** argv) {
     }
   }
   result.peak_rss_bytes = mpi.max_u64(peak_rss_bytes());
+  result.cpu_seconds = mpi.sum_double(cpu_seconds());
   if (mpi.rank() == 0) {
     try {
       staging::write_file_atomic(manifest.result_path, to_json(result).dump(2) + "\n");
