@@ -3,8 +3,12 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 
+#include "api/operations.hpp"
+#include "api/rpc_client.hpp"
+#include "api/workers_view.hpp"
 #include "backend/local/local_backend.hpp"
 #include "backend/slurm/slurm_backend.hpp"
 #include "base/error.hpp"
@@ -97,6 +101,40 @@ void CliContext::set_backend_kind(BackendKind kind) {
     throw Error(ErrorKind::Usage, "the Slurm backend needs a site file describing the partitions (--site FILE, e.g. site/local-test.toml)");
   }
   s.backend = kind;
+}
+
+}  // namespace sa::adapter
+
+namespace sa::adapter {
+
+std::optional<ApiInfo> CliContext::api_info() const {
+  std::string text = options_.api;
+  if (text.empty()) {
+    if (const char* v = std::getenv("SEALADAPTER_API_INFO"); v && *v) text = v;
+  }
+  if (text.empty()) return std::nullopt;
+  auto info = parse_api_info(text);
+  if (!info) throw Error(ErrorKind::Usage, "cannot read the API info \"" + text + "\" (TOKEN:/ip4/HOST/tcp/PORT/http)");
+  return info;
+}
+
+nlohmann::json CliContext::call(const std::string& op, const nlohmann::json& params) {
+  if (auto info = api_info()) {
+    std::string method = "Sealadapter." + op;
+    method[12] = static_cast<char>(std::toupper(static_cast<unsigned char>(method[12])));
+    return RpcClient(*info).call(method, params);
+  }
+  Operations ops(store(), site(), Operations::Hooks{[this](const AttemptRecord& a) { backend().cancel(JobHandle{a.job_id, a.tag}); },
+                                                    [this] { return workers_view(store(), site(), backend()); }});
+  auto arg = [&](std::size_t i) { return params.is_array() && i < params.size() ? params[i] : nlohmann::json(); };
+  if (op == "submit") return ops.submit(arg(0));
+  if (op == "status") return ops.status(arg(0));
+  if (op == "jobs") return ops.jobs(arg(0).is_boolean() && arg(0).get<bool>());
+  if (op == "cancel") return ops.cancel(arg(0).get<std::int64_t>());
+  if (op == "retry") return ops.retry(arg(0).get<std::int64_t>(), arg(1).is_number() ? arg(1).get<int>() : 1);
+  if (op == "result") return ops.result(arg(0).get<std::int64_t>());
+  if (op == "workers") return ops.workers();
+  throw Error(ErrorKind::Internal, "unknown operation " + op);
 }
 
 }  // namespace sa::adapter

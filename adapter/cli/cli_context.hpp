@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "api/api_info.hpp"
 #include "backend/backend.hpp"
 #include "config/site_config.hpp"
 #include "model/resource_table.hpp"
@@ -20,6 +21,7 @@ class SlurmBackend;
 struct CliOptions {
   std::string site_file;  // --site, else SEALADAPTER_SITE; empty = the embedded default
   std::string home;       // --home, else SEALADAPTER_HOME, else ~/.sealadapter
+  std::string api;        // --api, else SEALADAPTER_API_INFO: talk to a running service
 };
 
 class CliContext {
@@ -37,6 +39,12 @@ class CliContext {
   SlurmBackend* slurm();
   // Overrides the site's backend (seal --backend); before the first use of backend().
   void set_backend_kind(BackendKind kind);
+
+  // The service to talk to (--api or SEALADAPTER_API_INFO), if any.
+  std::optional<ApiInfo> api_info() const;
+  // One operation (submit, status, jobs, cancel, retry, result, workers) with JSON params: through the
+  // running service when one is configured, else on the local store (api/operations.hpp).
+  nlohmann::json call(const std::string& operation, const nlohmann::json& params);
 
  private:
   const CliOptions& options_;

@@ -1,45 +1,23 @@
-// `sealadapter submit`: queue a sealing task (idempotent per sector and task type); --wait runs it here.
-#include <unistd.h>
-
+// `sealadapter submit`: queue a sealing task (idempotent per sector and task type), on the local store or
+// through a running service (--api / SEALADAPTER_API_INFO); --wait runs it here (local store only).
 #include <iostream>
 
 #include "base/error.hpp"
 #include "cli/commands.hpp"
 #include "cli/engine_runner.hpp"
 #include "cli/parse_args.hpp"
-#include "cli/task_json.hpp"
-#include "engine/engine.hpp"
-#include "engine/task_stage.hpp"
 
 namespace sa::adapter {
-
-namespace {
-
-nlohmann::json piece_inputs(const std::vector<std::string>& data) {
-  nlohmann::json pieces = nlohmann::json::array();
-  for (const std::string& d : data) {
-    std::error_code ec;
-    auto path = std::filesystem::absolute(d, ec);
-    if (ec || !std::filesystem::is_regular_file(path) || ::access(path.c_str(), R_OK) != 0) {
-      throw Error(ErrorKind::Usage, "cannot read piece data " + d);
-    }
-    pieces.push_back({{"kind", "file"}, {"path", path.string()}});
-  }
-  return {{"pieces", pieces}};
-}
-
-}  // namespace
 
 void register_submit(CLI::App& app, CliContext& ctx) {
   auto* cmd = app.add_subcommand("submit", "Queue a sealing task (the same sector and task type twice is one task)");
   struct Args {
-    std::string task, version = "V1_1", partition;
+    std::string task, version = "V1_1", partition, inputs;
     std::optional<std::string> size;
     std::optional<std::int64_t> proof_id;
     std::uint64_t miner = 1000, sector = 0;
     int priority = 0, ranks = 1, max_attempts = 3;
     std::vector<std::string> data;
-    std::string inputs;
     bool wait = false, json = false;
   };
   auto a = std::make_shared<Args>();
@@ -55,61 +33,55 @@ void register_submit(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--partition", a->partition, "Run on this partition (default: chosen by the mapping)");
   cmd->add_option("--data", a->data, "AddPiece: a file to add as a piece (repeatable); none = a CC sector");
   cmd->add_option("--inputs", a->inputs, "The stage inputs as a JSON object (docs/01-job-contract.md), e.g. '{\"ticket\": \"<64 hex>\"}'");
-  cmd->add_flag("--wait", a->wait, "Run the task here (local backend) and wait for its end");
+  cmd->add_flag("--wait", a->wait, "Run the task here (local store) and wait for its end");
   cmd->add_flag("--json", a->json, "Print the task as JSON");
   cmd->callback([&ctx, a] {
-    NewTask n;
-    n.type = parse_task_arg(a->task);
-    n.proof = proof_arg(a->size, a->version, a->proof_id);
-    n.sector = {a->miner, a->sector};
-    n.priority = a->priority;
-    n.ranks = a->ranks;
-    n.max_attempts = a->max_attempts;
-    n.partition = a->partition;
-    if (!stage_for(n.type)) {
-      throw Error(ErrorKind::Usage, std::string(display_name(n.type)) + " tasks cannot run yet: this release has job stages for AP, PC1, PC2, C1, UNS and FIN");
+    nlohmann::json spec = {{"task", std::string(task_string(parse_task_arg(a->task)))},
+                           {"sector", {{"miner", a->miner}, {"number", a->sector}}},
+                           {"proof_type", proof_arg(a->size, a->version, a->proof_id).id},
+                           {"priority", a->priority},
+                           {"ranks", a->ranks},
+                           {"max_attempts", a->max_attempts},
+                           {"partition", a->partition}};
+    nlohmann::json data = nlohmann::json::array();
+    for (const std::string& d : a->data) {
+      std::error_code ec;
+      data.push_back(std::filesystem::absolute(d, ec).string());  // the service resolves nothing relative to us
     }
-    if (!a->data.empty() && n.type != TaskType::AddPiece) throw Error(ErrorKind::Usage, "--data is for AddPiece tasks");
-    if (n.type == TaskType::AddPiece) n.inputs = piece_inputs(a->data);
+    spec["data"] = data;
     if (!a->inputs.empty()) {
-      nlohmann::json extra;
-      try {
-        extra = nlohmann::json::parse(a->inputs);
-      } catch (const nlohmann::json::parse_error& e) {
-        throw Error(ErrorKind::Usage, std::string("--inputs is not valid JSON: ") + e.what());
+      spec["inputs"] = nlohmann::json::parse(a->inputs, nullptr, false);
+      if (spec["inputs"].is_discarded() || !spec["inputs"].is_object()) throw Error(ErrorKind::Usage, "--inputs must be a JSON object");
+      if (!data.empty()) {
+        nlohmann::json pieces = nlohmann::json::array();
+        for (const auto& d : data) pieces.push_back({{"kind", "file"}, {"path", d}});
+        if (!spec["inputs"].contains("pieces")) spec["inputs"]["pieces"] = pieces;
       }
-      if (!extra.is_object()) throw Error(ErrorKind::Usage, "--inputs must be a JSON object");
-      n.inputs.update(extra);
     }
-    if (!a->partition.empty() && !ctx.site().find_partition(a->partition)) {
-      throw Error(ErrorKind::Usage, "no partition \"" + a->partition + "\" in " + ctx.site().source);
-    }
-    SubmitOutcome out = ctx.store().submit(n, wall_clock());
-    if (!out.created && out.task.proof.id != n.proof.id) {
-      throw Error(ErrorKind::Usage, "sector " + std::to_string(a->miner) + "/" + std::to_string(a->sector) +
-                                        " already has a " + std::string(short_name(n.type)) + " task (" +
-                                        std::to_string(out.task.id) + ") with proof type " + out.task.proof.name());
-    }
-    std::int64_t id = out.task.id;
+    if (a->wait && ctx.api_info()) throw Error(ErrorKind::Usage, "--wait runs the task here; the service runs it by itself");
+    nlohmann::json t = ctx.call("submit", nlohmann::json::array({spec}));
+    std::int64_t id = t["id"];
     if (a->wait) {
       RunOptions ro;
       ro.verbose = !a->json;
       ro.watch = {id};
       run_engine(ctx, [&] { return is_terminal(ctx.store().task(id)->state); }, ro);
+      bool created = t["created"];
+      t = ctx.call("status", nlohmann::json::array({{{"task", id}}}))[0];
+      t["created"] = created;
+      if (auto r = ctx.store().result_of(id)) t["result"] = *r;
     }
-    TaskRecord t = *ctx.store().task(id);
     if (a->json) {
-      nlohmann::json j = to_json(t);
-      j["created"] = out.created;
-      if (auto r = ctx.store().result_of(id)) j["result"] = *r;
-      std::cout << j.dump(2) << "\n";
+      std::cout << t.dump(2) << "\n";
     } else {
-      std::cout << "task " << t.id << " " << (out.created ? "queued" : "already exists") << ": " << short_name(t.type)
-                << " sector " << t.sector.miner << "/" << t.sector.number << " (" << t.proof.name() << "), "
-                << task_state_name(t.state) << "\n";
+      std::cout << "task " << id << " " << (t["created"].get<bool>() ? "queued" : "already exists") << ": "
+                << t["short"].get<std::string>() << " sector " << t["sector"]["miner"] << "/" << t["sector"]["number"]
+                << ", " << t["state"].get<std::string>() << "\n";
     }
-    if (a->wait && t.state != TaskState::Done) throw Error(ErrorKind::Resource, "task " + std::to_string(id) + " " +
-                                                             std::string(task_state_name(t.state)) + ": " + t.error);
+    if (a->wait && t["state"] != "done") {
+      throw Error(ErrorKind::Resource, "task " + std::to_string(id) + " " + t["state"].get<std::string>() + ": " +
+                                           t["error"].get<std::string>());
+    }
   });
 }
 

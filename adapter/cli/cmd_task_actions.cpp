@@ -3,7 +3,6 @@
 
 #include "base/error.hpp"
 #include "cli/commands.hpp"
-#include "cli/task_json.hpp"
 #include "engine/engine.hpp"
 
 namespace sa::adapter {
@@ -14,10 +13,9 @@ void register_task_actions(CLI::App& app, CliContext& ctx) {
   cancel->add_option("task", *cancel_ids, "Task ids")->required();
   cancel->callback([&ctx, cancel_ids] {
     for (std::int64_t id : *cancel_ids) {
-      auto active = ctx.store().cancel(id, wall_clock());
-      if (active && !active->job_id.empty()) ctx.backend().cancel(JobHandle{active->job_id, active->tag});
-      std::cout << "task " << id << " cancelled" << (active && !active->job_id.empty() ? ", job " + active->job_id + " signalled" : "")
-                << "\n";
+      nlohmann::json r = ctx.call("cancel", nlohmann::json::array({id}));
+      std::string job = r["job"];
+      std::cout << "task " << id << " cancelled" << (job.empty() ? "" : ", job " + job + " signalled") << "\n";
     }
   });
 
@@ -28,9 +26,9 @@ void register_task_actions(CLI::App& app, CliContext& ctx) {
   retry->add_option("--attempts", *extra, "Attempts to add")->capture_default_str()->check(CLI::Range(1, 100));
   retry->callback([&ctx, retry_ids, extra] {
     for (std::int64_t id : *retry_ids) {
-      TaskRecord t = ctx.store().retry(id, *extra, wall_clock());
-      std::cout << "task " << id << " " << task_state_name(t.state) << " (attempt " << t.attempts + 1 << " of "
-                << t.max_attempts << " next)\n";
+      nlohmann::json t = ctx.call("retry", nlohmann::json::array({id, *extra}));
+      std::cout << "task " << id << " " << t["state"].get<std::string>() << " (attempt " << t["attempts"].get<int>() + 1
+                << " of " << t["max_attempts"].get<int>() << " next)\n";
     }
   });
 
@@ -40,20 +38,14 @@ void register_task_actions(CLI::App& app, CliContext& ctx) {
   result->add_option("task", *result_id, "Task id")->required();
   result->add_flag("--json", *json, "JSON (the task and its outputs)");
   result->callback([&ctx, result_id, json] {
-    auto t = ctx.store().task(*result_id);
-    if (!t) throw Error(ErrorKind::Usage, "no task " + std::to_string(*result_id));
-    auto r = ctx.store().result_of(t->id);
-    if (*json) {
-      nlohmann::json j = to_json(*t);
-      j["outputs"] = r ? *r : nlohmann::json(nullptr);
-      std::cout << j.dump(2) << "\n";
-    } else if (r) {
-      std::cout << r->dump(2) << "\n";
-    }
-    if (!r) {
-      throw Error(t->state == TaskState::Failed ? ErrorKind::Resource : ErrorKind::Usage,
-                  "task " + std::to_string(t->id) + " is " + std::string(task_state_name(t->state)) +
-                      (t->error.empty() ? "" : ": " + t->error) + "; no result");
+    nlohmann::json t = ctx.call("result", nlohmann::json::array({*result_id}));
+    if (*json) std::cout << t.dump(2) << "\n";
+    else if (!t["outputs"].is_null()) std::cout << t["outputs"].dump(2) << "\n";
+    if (t["outputs"].is_null()) {
+      std::string error = t["error"];
+      throw Error(t["state"] == "failed" ? ErrorKind::Resource : ErrorKind::Usage,
+                  "task " + std::to_string(*result_id) + " is " + t["state"].get<std::string>() +
+                      (error.empty() ? "" : ": " + error) + "; no result");
     }
   });
 }

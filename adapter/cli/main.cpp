@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   CliOptions options;
   app.add_option("--site", options.site_file, "Site file (TOML); default: $SEALADAPTER_SITE, else the embedded local default");
   app.add_option("--home", options.home, "State directory of the embedded default site; default: $SEALADAPTER_HOME or ~/.sealadapter");
+  app.add_option("--api", options.api, "A running service to talk to (TOKEN:/ip4/HOST/tcp/PORT/http); default: $SEALADAPTER_API_INFO");
   CliContext ctx(options);
   register_seal(app, ctx);
   register_unseal(app, ctx);

@@ -5,7 +5,7 @@ namespace sa::adapter {
 
 AttemptRecord Store::begin_attempt(std::int64_t task_id, const std::string& partition, const nlohmann::json& request,
                                    const std::string& manifest_path, const std::string& result_path, double now) {
-  return guarded("begin attempt", [&] {
+  return guarded(impl_->mutex, "begin attempt", [&] {
     auto& db = impl_->db;
     SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
     TaskRecord task = impl_->must_task(task_id);
@@ -37,7 +37,7 @@ AttemptRecord Store::begin_attempt(std::int64_t task_id, const std::string& part
 
 void Store::record_submission(std::int64_t attempt_id, const std::string& backend, const std::string& job_id,
                               const std::string& tag, double now) {
-  guarded("record submission", [&] {
+  guarded(impl_->mutex, "record submission", [&] {
     auto& db = impl_->db;
     SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
     auto a = impl_->attempt(attempt_id);
@@ -60,7 +60,7 @@ void Store::record_submission(std::int64_t attempt_id, const std::string& backen
 
 void Store::record_job_progress(std::int64_t attempt_id, AttemptState state, const std::string& node,
                                 const std::string& reason, double now) {
-  guarded("record job progress", [&] {
+  guarded(impl_->mutex, "record job progress", [&] {
     auto& db = impl_->db;
     SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
     auto a = impl_->attempt(attempt_id);
@@ -88,7 +88,7 @@ void Store::record_job_progress(std::int64_t attempt_id, AttemptState state, con
 }
 
 TaskRecord Store::finish_attempt(std::int64_t attempt_id, const AttemptOutcome& o, double now) {
-  return guarded("finish attempt", [&] {
+  return guarded(impl_->mutex, "finish attempt", [&] {
     auto& db = impl_->db;
     SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
     auto a = impl_->attempt(attempt_id);
@@ -146,21 +146,21 @@ TaskRecord Store::finish_attempt(std::int64_t attempt_id, const AttemptOutcome& 
 }
 
 std::optional<AttemptRecord> Store::attempt(std::int64_t id) const {
-  return guarded("attempt", [&] { return impl_->attempt(id); });
+  return guarded(impl_->mutex, "attempt", [&] { return impl_->attempt(id); });
 }
 
 std::vector<AttemptRecord> Store::attempts_of(std::int64_t task_id) const {
-  return guarded("attempts", [&] { return impl_->attempts_where("WHERE a.task_id = ? ORDER BY a.number", task_id, true); });
+  return guarded(impl_->mutex, "attempts", [&] { return impl_->attempts_where("WHERE a.task_id = ? ORDER BY a.number", task_id, true); });
 }
 
 std::vector<AttemptRecord> Store::active_attempts() const {
-  return guarded("active attempts", [&] {
+  return guarded(impl_->mutex, "active attempts", [&] {
     return impl_->attempts_where("WHERE a.state IN ('starting', 'submitted', 'running') ORDER BY a.id", 0, false);
   });
 }
 
 void Store::check_invariants() const {
-  guarded("check invariants", [&] {
+  guarded(impl_->mutex, "check invariants", [&] {
     auto& db = impl_->db;
     auto count = [&](const char* sql) {
       SQLite::Statement q(db, sql);

@@ -3,6 +3,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <mutex>
+
 #include "base/error.hpp"
 #include "store/schema_sql.hpp"
 #include "store/store.hpp"
@@ -81,9 +83,12 @@ inline AttemptRecord read_attempt(SQLite::Statement& q) {
   return a;
 }
 
-// Runs one store operation, turning SQLite's exceptions into sa::Error that says which operation failed.
+// Runs one store operation under the store's lock (the service calls it from the engine and from API
+// threads; one operation is one transaction), turning SQLite's exceptions into sa::Error that says which
+// operation failed.
 template <typename F>
-auto guarded(const char* what, F&& f) -> decltype(f()) {
+auto guarded(std::recursive_mutex& mutex, const char* what, F&& f) -> decltype(f()) {
+  std::lock_guard<std::recursive_mutex> lock(mutex);
   try {
     return f();
   } catch (const SQLite::Exception& e) {
@@ -98,6 +103,7 @@ auto guarded(const char* what, F&& f) -> decltype(f()) {
 using namespace sqlite_detail;
 
 struct Store::Impl {
+  std::recursive_mutex mutex;
   std::filesystem::path file;
   SQLite::Database db;
 

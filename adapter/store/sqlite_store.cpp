@@ -1,4 +1,4 @@
-// Store on SQLite: opening, schema, and task operations. WAL + synchronous=FULL: a committed change
+// Store on SQLite (thread-safe: every operation holds the store lock): opening, schema, and task operations. WAL + synchronous=FULL: a committed change
 // survives a crash of the process and of the machine; every public method is one transaction.
 #include "store/sqlite_impl.hpp"
 
@@ -21,7 +21,7 @@ const std::filesystem::path& Store::file() const { return impl_->file; }
 namespace sa::adapter {
 
 SubmitOutcome Store::submit(const NewTask& n, double now) {
-  return guarded("submit", [&] {
+  return guarded(impl_->mutex, "submit", [&] {
     auto& db = impl_->db;
     SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement ins(db,
@@ -53,11 +53,11 @@ SubmitOutcome Store::submit(const NewTask& n, double now) {
 }
 
 std::optional<TaskRecord> Store::task(std::int64_t id) const {
-  return guarded("task", [&] { return impl_->task(id); });
+  return guarded(impl_->mutex, "task", [&] { return impl_->task(id); });
 }
 
 std::optional<TaskRecord> Store::find_task(const SectorRef& sector, TaskType type) const {
-  return guarded("find task", [&]() -> std::optional<TaskRecord> {
+  return guarded(impl_->mutex, "find task", [&]() -> std::optional<TaskRecord> {
     SQLite::Statement q(impl_->db, std::string("SELECT ") + kTaskColumns +
                                        " FROM tasks WHERE miner = ? AND sector = ? AND task_type = ?");
     q.bind(1, static_cast<std::int64_t>(sector.miner));
@@ -69,7 +69,7 @@ std::optional<TaskRecord> Store::find_task(const SectorRef& sector, TaskType typ
 }
 
 std::vector<TaskRecord> Store::tasks(const TaskFilter& f) const {
-  return guarded("list tasks", [&] {
+  return guarded(impl_->mutex, "list tasks", [&] {
     std::string sql = std::string("SELECT ") + kTaskColumns + " FROM tasks WHERE 1";
     if (!f.states.empty()) {
       sql += " AND state IN (";
@@ -91,7 +91,7 @@ std::vector<TaskRecord> Store::tasks(const TaskFilter& f) const {
 }
 
 std::optional<AttemptRecord> Store::cancel(std::int64_t task_id, double now) {
-  return guarded("cancel", [&]() -> std::optional<AttemptRecord> {
+  return guarded(impl_->mutex, "cancel", [&]() -> std::optional<AttemptRecord> {
     SQLite::Transaction t(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
     TaskRecord task = impl_->must_task(task_id);
     TaskState next = next_task_state(task, TaskEvent::Cancel);
@@ -105,7 +105,7 @@ std::optional<AttemptRecord> Store::cancel(std::int64_t task_id, double now) {
 }
 
 TaskRecord Store::retry(std::int64_t task_id, int extra_attempts, double now) {
-  return guarded("retry", [&] {
+  return guarded(impl_->mutex, "retry", [&] {
     SQLite::Transaction t(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
     TaskRecord task = impl_->must_task(task_id);
     TaskState next = next_task_state(task, TaskEvent::Retry);
@@ -123,7 +123,7 @@ TaskRecord Store::retry(std::int64_t task_id, int extra_attempts, double now) {
 }
 
 TaskRecord Store::resubmit(std::int64_t task_id, const nlohmann::json& inputs, double now) {
-  return guarded("resubmit", [&] {
+  return guarded(impl_->mutex, "resubmit", [&] {
     SQLite::Transaction t(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
     TaskRecord task = impl_->must_task(task_id);
     TaskState next = next_task_state(task, TaskEvent::Resubmit);
@@ -143,7 +143,7 @@ TaskRecord Store::resubmit(std::int64_t task_id, const nlohmann::json& inputs, d
 }
 
 TaskRecord Store::reject(std::int64_t task_id, const std::string& reason, double now) {
-  return guarded("reject", [&] {
+  return guarded(impl_->mutex, "reject", [&] {
     SQLite::Transaction t(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
     TaskRecord task = impl_->must_task(task_id);
     TaskState next = next_task_state(task, TaskEvent::Reject);
@@ -160,7 +160,7 @@ TaskRecord Store::reject(std::int64_t task_id, const std::string& reason, double
 }
 
 std::optional<nlohmann::json> Store::result_of(std::int64_t task_id) const {
-  return guarded("result", [&]() -> std::optional<nlohmann::json> {
+  return guarded(impl_->mutex, "result", [&]() -> std::optional<nlohmann::json> {
     SQLite::Statement q(impl_->db, "SELECT outputs FROM results WHERE task_id = ?");
     q.bind(1, task_id);
     if (!q.executeStep()) return std::nullopt;
@@ -169,7 +169,7 @@ std::optional<nlohmann::json> Store::result_of(std::int64_t task_id) const {
 }
 
 std::vector<EventRecord> Store::events_of(std::int64_t task_id) const {
-  return guarded("events", [&] {
+  return guarded(impl_->mutex, "events", [&] {
     SQLite::Statement q(impl_->db, "SELECT id, at, task_id, attempt_id, kind, detail FROM events WHERE task_id = ? ORDER BY id");
     q.bind(1, task_id);
     std::vector<EventRecord> out;

@@ -1,5 +1,5 @@
 // TaskRecord / AttemptRecord -> JSON.
-#include "cli/task_json.hpp"
+#include "api/task_json.hpp"
 
 namespace sa::adapter {
 
