@@ -118,6 +118,16 @@ class EngineCluster {
     return id;
   }
 
+  // True once the job's first step (the job binary under srun or mpirun) exists: a job can be RUNNING
+  // while its script has not yet created the step, and a time limit that falls in between fails the
+  // step's creation instead of timing the job out.
+  bool wait_step(adapter::Engine& engine, const std::string& job, double seconds) {
+    return run_until(engine, [&] {
+      auto r = run_process({"/bin/sh", "-c", "squeue -h -s -o %i -j " + job});
+      return r.out.find(job + ".0") != std::string::npos;
+    }, seconds);
+  }
+
   static std::string scontrol(const std::string& args) {
     auto r = run_process({"/bin/sh", "-c", "scontrol " + args});
     return r.out + r.err;

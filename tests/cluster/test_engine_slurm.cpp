@@ -92,6 +92,7 @@ TEST(EngineSlurm, TimeoutIsRetriedWithMoreTime) {
   c.hold_parent_cache(k2KiB);
   std::string job = c.wait_running(e, pc1, 120);
   ASSERT_FALSE(job.empty());
+  ASSERT_TRUE(c.wait_step(e, job, 60));
   EngineCluster::scontrol("update JobId=" + job + " EndTime=now");  // over its limit from now on
   ASSERT_TRUE(c.run_until(e, [&] { return c.store().attempts_of(pc1).size() >= 2; }, 120));
   c.release_parent_cache();
