@@ -16,6 +16,7 @@ packages=(
   libsqlitecpp-dev libsqlite3-dev sqlite3 libcli11-dev libtomlplusplus-dev libspdlog-dev
   libcpp-httplib-dev libjwt-dev libhwloc-dev libkainjow-mustache-dev libssl-dev
   libxxhash-dev iproute2 procps
+  clang libclang-rt-14-dev   # scripts/fuzz.sh: libFuzzer needs clang; the project builds with GCC
 )
 
 missing=()

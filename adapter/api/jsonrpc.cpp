@@ -3,13 +3,29 @@
 
 namespace sa::adapter {
 
+namespace {
+// nlohmann parses iteratively, but copying and dumping a value recurse: a body of a few hundred KB of
+// '[' would overflow the stack. Real requests nest a handful of levels.
+constexpr int kMaxDepth = 64;
+}  // namespace
+
 std::variant<RpcRequest, RpcError> parse_rpc_request(std::string_view body, std::size_t max_bytes) {
   if (body.size() > max_bytes) {
     return RpcError{kRequestTooLarge, "request of " + std::to_string(body.size()) + " bytes; the limit is " +
                                           std::to_string(max_bytes), nullptr};
   }
-  nlohmann::json j = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
+  bool too_deep = false;
+  // Returning false drops just the too-deep value (so no deep tree is built) and keeps parse errors apart.
+  auto limit_depth = [&too_deep](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+    if (depth <= kMaxDepth) return true;
+    too_deep = true;
+    return false;
+  };
+  nlohmann::json j = nlohmann::json::parse(body.begin(), body.end(), limit_depth, false);
   if (j.is_discarded()) return RpcError{kParseError, "the request is not valid JSON", nullptr};
+  if (too_deep) {
+    return RpcError{kInvalidRequest, "the request nests deeper than " + std::to_string(kMaxDepth) + " levels", nullptr};
+  }
   if (j.is_array()) return RpcError{kInvalidRequest, "batch requests are not supported", nullptr};
   if (!j.is_object()) return RpcError{kInvalidRequest, "a request must be a JSON object", nullptr};
   nlohmann::json id = nullptr;

@@ -31,7 +31,8 @@ nlohmann::json RpcClient::call(const std::string& method, const nlohmann::json& 
     throw Error(ErrorKind::Io, method + ": HTTP " + std::to_string(res->status) + " without a JSON-RPC answer", Retry::Retryable);
   }
   if (auto e = body.find("error"); e != body.end() && !e->is_null()) {
-    throw RpcCallError(e->value("code", 0), method + ": " + e->value("message", std::string("error")));
+    std::string msg = e->value("message", std::string("error"));
+    throw RpcCallError(e->value("code", 0), msg.rfind(method, 0) == 0 ? msg : method + ": " + msg);
   }
   return body.value("result", nlohmann::json());
 }

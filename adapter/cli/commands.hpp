@@ -19,5 +19,7 @@ void register_seal(CLI::App& app, CliContext& ctx);
 void register_unseal(CLI::App& app, CliContext& ctx);
 void register_bench(CLI::App& app, CliContext& ctx);
 void register_report(CLI::App& app, CliContext& ctx);
+void register_serve(CLI::App& app, CliContext& ctx);
+void register_auth(CLI::App& app, CliContext& ctx);
 
 }  // namespace sa::adapter

@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   register_run(app, ctx);
   register_bench(app, ctx);
   register_report(app, ctx);
+  register_serve(app, ctx);
+  register_auth(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,54 @@
+// The service's HTTP side: POST /rpc/v0 with JSON-RPC 2.0 (cpp-httplib). Every request is parsed, its
+// bearer token checked and its method's permission compared before anything runs, so a malformed or
+// unauthorised request never reaches the store. Methods are registered with the permission they need.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "api/auth_token.hpp"
+#include "api/jsonrpc.hpp"
+
+namespace httplib {
+class Server;
+}
+
+namespace sa::adapter {
+
+// The permissions a bearer token grants, or nullopt when it is not valid here.
+using TokenVerifier = std::function<std::optional<std::set<std::string>>(const std::string& token)>;
+using RpcMethod = std::function<nlohmann::json(const RpcRequest&)>;
+
+class RpcServer {
+ public:
+  RpcServer(TokenVerifier verify, std::size_t max_body = kMaxRequestBytes);
+  ~RpcServer();
+
+  void add(const std::string& method, Permission needs, RpcMethod fn);
+
+  // Binds host:port (port 0: any free port) and returns the port; serving starts with run().
+  int bind(const std::string& host, int port);
+  void run();   // blocks until stop()
+  void stop();  // from any thread
+
+  // One request body + Authorization header in, one response body out (the HTTP handler; tests call it).
+  std::string handle(const std::string& body, const std::string& authorization) const;
+
+ private:
+  struct Entry {
+    Permission needs;
+    RpcMethod fn;
+  };
+  TokenVerifier verify_;
+  std::size_t max_body_;
+  std::map<std::string, Entry> methods_;
+  std::unique_ptr<httplib::Server> http_;
+};
+
+}  // namespace sa::adapter
