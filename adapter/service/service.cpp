@@ -35,6 +35,28 @@ void Service::request_stop() {
   server_.stop();
 }
 
+void Service::log_task_changes() {
+  // Only running tasks are scanned: a task is running at the end of the cycle that started it, and the
+  // ones that left since the last scan are looked up one by one, so a large history costs nothing here.
+  auto log_task = [](const TaskRecord& t) {
+    LogFields f = {{"task", std::to_string(t.id)}, {"type", std::string(short_name(t.type))},
+                   {"sector", std::to_string(t.sector.miner) + "/" + std::to_string(t.sector.number)},
+                   {"state", std::string(task_state_name(t.state))}};
+    if (!t.error.empty() && t.state != TaskState::Done && t.state != TaskState::Running) f.emplace_back("error", t.error);
+    log_event(t.state == TaskState::Failed ? LogLevel::Warn : LogLevel::Info, "task", f);
+  };
+  std::set<std::int64_t> now;
+  for (const TaskRecord& t : store_.tasks({{TaskState::Running}})) {
+    now.insert(t.id);
+    if (!running_.count(t.id)) log_task(t);
+  }
+  for (std::int64_t id : running_) {
+    if (now.count(id)) continue;
+    if (auto t = store_.task(id)) log_task(*t);
+  }
+  running_ = std::move(now);
+}
+
 void Service::engine_loop() {
   double interval = 0.2;
   while (!stopping_) {
@@ -50,6 +72,7 @@ void Service::engine_loop() {
       log_event(LogLevel::Warn, "task-rejected", {{"task", std::to_string(task)}, {"reason", why}});
     }
     if (r.started || r.ended) {
+      log_task_changes();
       log_event(LogLevel::Info, "cycle", {{"started", std::to_string(r.started)}, {"ended", std::to_string(r.ended)},
                                            {"active", std::to_string(r.active)}, {"queued", std::to_string(r.queued)}});
     }

@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "api/auth_token.hpp"
@@ -56,6 +57,7 @@ class Service {
 
  private:
   void engine_loop();
+  void log_task_changes();
 
   Store& store_;
   Backend& backend_;
@@ -70,6 +72,7 @@ class Service {
   std::condition_variable wake_;
   std::atomic<bool> stopping_{false};
   int port_ = 0;
+  std::set<std::int64_t> running_;  // tasks running at the last log_task_changes()
 };
 
 }  // namespace sa::adapter
