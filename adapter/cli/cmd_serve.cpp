@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/engine_runner.hpp"
 #include "engine/engine_lock.hpp"
+#include "lotus/miner_link.hpp"
 #include "service/service.hpp"
 #include "service/service_log.hpp"
 
@@ -26,6 +27,18 @@ std::pair<std::string, int> parse_listen(const std::string& text) {
   }
   if (port < 0 || port > 65535) throw Error(ErrorKind::Usage, "--listen: bad port in \"" + text + "\"");
   return {host, port};
+}
+
+// MINER_API_INFO (or the deprecated STORAGE_API_INFO), as lotus-worker reads it; the first of a list.
+std::optional<ApiInfo> miner_api_info() {
+  const char* v = std::getenv("MINER_API_INFO");
+  if (!v || !*v) v = std::getenv("STORAGE_API_INFO");
+  if (!v || !*v) return std::nullopt;
+  std::string text = v;
+  text = text.substr(0, text.find(','));
+  auto info = parse_api_info(text);
+  if (!info) throw Error(ErrorKind::Usage, "cannot read MINER_API_INFO \"" + text + "\" (TOKEN:/ip4/HOST/tcp/PORT/http)");
+  return info;
 }
 
 }  // namespace
@@ -51,6 +64,14 @@ void register_serve(CLI::App& app, CliContext& ctx) {
     so.version = SA_VERSION;
     Service service(ctx.store(), ctx.backend(), ctx.site(), ctx.table(), EngineOptions{ctx.job_binary(), forwarded_env()},
                     JwtSecret::load_or_create(ctx.site().state_dir / "jwt-secret"), so);
+    if (auto miner = miner_api_info()) {
+      lotus::MinerLinkOptions lo;
+      if (const char* a = std::getenv("SEALADAPTER_ADVERTISE_URL"); a && *a) lo.advertise_url = a;
+      auto link = std::make_unique<lotus::MinerLink>(*miner, ctx.store(), ctx.site(), ctx.table(), lo);
+      auto* raw = link.get();
+      service.add_token_verifier([raw](const std::string& t) { return raw->verify_miner_token(t); });
+      service.add_component(std::move(link));
+    }
     service.run(true);
   });
 }

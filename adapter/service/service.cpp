@@ -25,7 +25,13 @@ Service::Service(Store& store, Backend& backend, const SiteConfig& site, Resourc
       engine_(store, backend, site, std::move(table), std::move(engine_options)),
       secret_(std::move(secret)),
       options_(std::move(options)),
-      server_([this](const std::string& token) { return secret_.verify(token); }) {}
+      server_([this](const std::string& token) {
+        if (auto p = secret_.verify(token)) return p;
+        for (const auto& v : verifiers_) {
+          if (auto p = v(token)) return p;
+        }
+        return std::optional<std::set<std::string>>();
+      }) {}
 
 Service::~Service() = default;
 

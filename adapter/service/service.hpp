@@ -47,6 +47,8 @@ class Service {
   ~Service();
 
   void add_component(std::unique_ptr<ServiceComponent> c) { components_.push_back(std::move(c)); }
+  // Tokens this service did not make but accepts (the miner's, checked with its AuthVerify).
+  void add_token_verifier(TokenVerifier v) { verifiers_.push_back(std::move(v)); }
   // Runs until request_stop() or SIGTERM/SIGINT (when `handle_signals`). Writes <state_dir>/api.
   void run(bool handle_signals);
   void request_stop();
@@ -67,6 +69,7 @@ class Service {
   ServiceOptions options_;
   RpcServer server_;
   std::vector<std::unique_ptr<ServiceComponent>> components_;
+  std::vector<TokenVerifier> verifiers_;
   std::mutex engine_mutex_;
   std::mutex wake_mutex_;
   std::condition_variable wake_;

@@ -1,0 +1,254 @@
+// Miner calls -> tasks, ended tasks -> Return* params.
+#include "lotus/worker_calls.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "base/error.hpp"
+#include "engine/engine.hpp"
+#include "layout/lotus_paths.hpp"
+#include "piece/cid.hpp"
+#include "piece/commitment.hpp"
+
+namespace sa::adapter::lotus {
+
+namespace {
+
+constexpr const char* kPc1OutSchema = "sealadapter/precommit1-out/v1";
+constexpr const char* kC1OutSchema = "sealadapter/commit1-out/v1";
+
+const nlohmann::json& param(const RpcRequest& r, std::size_t i, const char* name) { return rpc_param(r, i, name); }
+
+std::string comm_hex(const std::string& cid) { return kernels::to_hex(kernels::parse_comm_cid(cid).comm); }
+
+nlohmann::json decode_json_bytes(const nlohmann::json& j, const char* field, const char* schema) {
+  if (!j.is_string()) throw Error(ErrorKind::Usage, std::string(field) + ": must be base64 bytes");
+  auto doc = nlohmann::json::parse(base64_decode(j.get<std::string>(), field), nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || doc.value("schema", "") != schema) {
+    throw Error(ErrorKind::Usage, std::string(field) + ": not a " + schema + " document (made by another worker?)");
+  }
+  return doc;
+}
+
+void same_sector(const nlohmann::json& doc, const LotusSector& s, const char* field) {
+  if (doc.value("miner", 0ull) != s.sector.miner || doc.value("number", 0ull) != s.sector.number ||
+      doc.value("proof", -1ll) != s.proof.id) {
+    throw Error(ErrorKind::Usage, std::string(field) + " belongs to another sector or proof type");
+  }
+}
+
+std::string file_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorKind::Io, "cannot read " + path, Retry::Retryable);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+WorkerCalls::WorkerCalls(Store& store, CallStore& calls, const SiteConfig& site)
+    : store_(store), calls_(calls), site_(site) {}
+
+nlohmann::json WorkerCalls::task_types() const {
+  nlohmann::json out = nlohmann::json::object();
+  std::set<TaskType> served;
+  for (const auto& p : site_.partitions) served.insert(p.tasks.begin(), p.tasks.end());
+  for (TaskType t : {TaskType::AddPiece, TaskType::PreCommit1, TaskType::PreCommit2, TaskType::Commit1, TaskType::Finalize}) {
+    if (served.count(t)) out[std::string(task_string(t))] = nlohmann::json::object();
+  }
+  // Moving and fetching are answered here (the storage is the shared filesystem), so always served.
+  out[std::string(task_string(TaskType::Fetch))] = nlohmann::json::object();
+  return out;
+}
+
+CallId WorkerCalls::accept(const std::string& method, const LotusSector& s, TaskType type, nlohmann::json inputs,
+                           nlohmann::json context, int priority) {
+  NewTask n;
+  n.sector = s.sector;
+  n.type = type;
+  n.proof = s.proof;
+  n.priority = priority;
+  n.inputs = std::move(inputs);
+  double now = wall_clock();
+  // The task first, then the call: a crash between the two leaves a task but no CallID the miner ever saw,
+  // and the miner's retry of the call finds the same task (submit is idempotent per sector and type).
+  CallRecord c;
+  c.id = CallId{s.sector, new_uuid()};
+  c.method = method;
+  c.context = std::move(context);
+  c.context["task"] = {{"type", std::string(short_name(type))}, {"proof", s.proof.id}, {"inputs", n.inputs}};
+  c.created_at = now;
+  SubmitOutcome out = store_.submit(n, now);
+  if (!out.created && out.task.inputs != n.inputs) {
+    throw Error(ErrorKind::Usage, method + ": sector " + std::to_string(s.sector.number) + " already has a " +
+                                      std::string(short_name(type)) + " task with other inputs (task " +
+                                      std::to_string(out.task.id) + ")");
+  }
+  // The miner retries a task that failed: the same call again gives the task new attempts.
+  if (!out.created && (out.task.state == TaskState::Failed || out.task.state == TaskState::Cancelled)) {
+    store_.retry(out.task.id, 1, now);
+  }
+  c.task_id = out.task.id;
+  calls_.add(c);
+  return c.id;
+}
+
+CallId WorkerCalls::answer_now(const std::string& method, const LotusSector& s, const std::string& return_method,
+                               const nlohmann::json& result, const nlohmann::json& error, nlohmann::json declare) {
+  CallRecord c;
+  c.id = CallId{s.sector, new_uuid()};
+  c.method = method;
+  c.created_at = wall_clock();
+  c.declare = std::move(declare);
+  calls_.add(c);
+  nlohmann::json params = nlohmann::json::array({call_id_json(c.id)});
+  if (!result.is_discarded()) params.push_back(result);
+  params.push_back(error);
+  calls_.set_ready(c.id.id, return_method, params);
+  return c.id;
+}
+
+void WorkerCalls::add_methods(RpcServer& server) {
+  auto add = [&server](const std::string& name, std::function<CallId(const RpcRequest&)> fn) {
+    server.add("Filecoin." + name, Permission::Admin, [fn](const RpcRequest& r) { return call_id_json(fn(r)); });
+  };
+  add("AddPiece", [this](const RpcRequest& r) {
+    LotusSector s = parse_sector_ref(param(r, 0, "sector"));
+    const auto& existing = param(r, 1, "pieceSizes");
+    const auto& size = param(r, 2, "newPieceSize");
+    const auto& data = param(r, 3, "pieceData");
+    if (!existing.is_array() || !size.is_number_unsigned()) throw Error(ErrorKind::Usage, "AddPiece: bad piece sizes");
+    std::string type = data.is_object() ? data.value("Type", "") : "";
+    if (type != "null") {
+      throw Error(ErrorKind::Usage, "AddPiece: only null (committed-capacity) data readers are served; got \"" + type +
+                                        "\" (deal data: stage the file and use `sealadapter submit --data`)");
+    }
+    return accept("AddPiece", s, TaskType::AddPiece,
+                  {{"pieces", {{{"kind", "zero"}, {"size", size}}}}, {"existing_pieces", existing}}, {});
+  });
+  add("SealPreCommit1", [this](const RpcRequest& r) {
+    LotusSector s = parse_sector_ref(param(r, 0, "sector"));
+    std::string ticket = randomness_hex(param(r, 1, "ticket"), "ticket");
+    nlohmann::json pieces = nlohmann::json::array();
+    for (const auto& p : param(r, 2, "pieces")) {
+      if (!p.is_object() || !p.contains("Size") || !p["Size"].is_number_unsigned()) throw Error(ErrorKind::Usage, "PieceInfo.Size must be an integer");
+      pieces.push_back({{"size", p["Size"]}, {"cid", parse_cid(p.value("PieceCID", nlohmann::json()), "PieceInfo.PieceCID")}});
+    }
+    return accept("SealPreCommit1", s, TaskType::PreCommit1, {{"ticket", ticket}, {"pieces", pieces}},
+                  {{"ticket", ticket}, {"ticket_b64", param(r, 1, "ticket")}});
+  });
+  add("SealPreCommit2", [this](const RpcRequest& r) {
+    LotusSector s = parse_sector_ref(param(r, 0, "sector"));
+    auto doc = decode_json_bytes(param(r, 1, "pc1o"), "PreCommit1Out", kPc1OutSchema);
+    same_sector(doc, s, "PreCommit1Out");
+    return accept("SealPreCommit2", s, TaskType::PreCommit2,
+                  {{"comm_d", doc.at("comm_d").at("hex")}, {"replica_id", doc.at("replica_id")}},
+                  {{"comm_d_cid", doc.at("comm_d").at("cid")}});
+  });
+  add("SealCommit1", [this](const RpcRequest& r) {
+    LotusSector s = parse_sector_ref(param(r, 0, "sector"));
+    std::string ticket = randomness_hex(param(r, 1, "ticket"), "ticket");
+    std::string seed = randomness_hex(param(r, 2, "seed"), "seed");
+    const auto& cids = param(r, 4, "cids");
+    if (!cids.is_object()) throw Error(ErrorKind::Usage, "SectorCids must be an object");
+    std::string d = parse_cid(cids.value("Unsealed", nlohmann::json()), "SectorCids.Unsealed");
+    std::string rr = parse_cid(cids.value("Sealed", nlohmann::json()), "SectorCids.Sealed");
+    nlohmann::json inputs = {{"ticket", ticket}, {"seed", seed}, {"comm_d", comm_hex(d)}, {"comm_r", comm_hex(rr)}};
+    return accept("SealCommit1", s, TaskType::Commit1, inputs, inputs);
+  });
+  add("SealCommit2", [this](const RpcRequest& r) {
+    LotusSector s = parse_sector_ref(param(r, 0, "sector"));
+    return answer_now("SealCommit2", s, "ReturnSealCommit2", nullptr,
+                      call_error(kErrUnknown, "SealCommit2: this worker has no Commit2 stage; route C2 to a GPU lotus-worker"));
+  });
+  add("FinalizeSector", [this](const RpcRequest& r) {
+    return accept("FinalizeSector", parse_sector_ref(param(r, 0, "sector")), TaskType::Finalize, nlohmann::json::object(), {});
+  });
+  add("ReleaseUnsealed", [this](const RpcRequest& r) {
+    LotusSector s = parse_sector_ref(param(r, 0, "sector"));
+    const auto& keep = r.params.size() > 1 ? r.params[1] : nlohmann::json::array();
+    if (!keep.is_null() && !keep.is_array()) throw Error(ErrorKind::Usage, "ReleaseUnsealed: keepUnsealed must be a list of ranges");
+    if (keep.is_null() || keep.empty()) {
+      std::error_code ec;
+      std::filesystem::remove(staging::LotusLayout(site_.storage_dir).unsealed({s.sector.miner, s.sector.number}), ec);
+    }
+    return answer_now("ReleaseUnsealed", s, "ReturnReleaseUnsealed", nlohmann::json(nlohmann::json::value_t::discarded), nullptr);
+  });
+  // The storage is the cluster's shared filesystem: every node already sees the files, so moving and
+  // fetching are done once the files are declared where they are.
+  add("MoveStorage", [this](const RpcRequest& r) {
+    LotusSector s = parse_sector_ref(param(r, 0, "sector"));
+    const auto& types = param(r, 1, "types");
+    if (!types.is_number_unsigned()) throw Error(ErrorKind::Usage, "MoveStorage: SectorFileType must be an integer");
+    return answer_now("MoveStorage", s, "ReturnMoveStorage", nlohmann::json(nlohmann::json::value_t::discarded), nullptr,
+                      {types.get<int>() & (kFtSealed | kFtCache | kFtUnsealed)});
+  });
+  add("Fetch", [this](const RpcRequest& r) {
+    LotusSector s = parse_sector_ref(param(r, 0, "sector"));
+    const auto& types = param(r, 1, "fileType");
+    if (!types.is_number_unsigned()) throw Error(ErrorKind::Usage, "Fetch: SectorFileType must be an integer");
+    return answer_now("Fetch", s, "ReturnFetch", nlohmann::json(nlohmann::json::value_t::discarded), nullptr);
+  });
+}
+
+nlohmann::json WorkerCalls::build_return(const CallRecord& c, const TaskRecord& t, std::string& method) const {
+  method = "Return" + c.method;
+  nlohmann::json params = nlohmann::json::array({call_id_json(c.id)});
+  const bool has_value = c.method == "AddPiece" || c.method == "SealPreCommit1" || c.method == "SealPreCommit2" ||
+                         c.method == "SealCommit1";
+  if (t.state != TaskState::Done) {
+    if (has_value) params.push_back(nullptr);
+    std::string why = t.state == TaskState::Cancelled ? "cancelled on the sealadapter side" : t.error;
+    params.push_back(call_error(t.error_temporary ? kErrTempUnknown : kErrUnknown, std::string(short_name(t.type)) + ": " + why));
+    return params;
+  }
+  nlohmann::json out = store_.result_of(t.id).value_or(nlohmann::json::object());
+  const nlohmann::json base = {{"miner", t.sector.miner}, {"number", t.sector.number}, {"proof", t.proof.id}};
+  if (c.method == "AddPiece") {
+    const auto& p = out.at("pieces").back();
+    params.push_back({{"Size", p.at("size")}, {"PieceCID", cid_json(p.at("cid"))}});
+  } else if (c.method == "SealPreCommit1") {
+    nlohmann::json doc = base;
+    doc["schema"] = kPc1OutSchema;
+    doc["comm_d"] = out.at("comm_d");
+    doc["replica_id"] = out.at("replica_id");
+    doc["ticket"] = c.context.at("ticket");
+    doc["_lotus_SealRandomness"] = c.context.at("ticket_b64");
+    params.push_back(base64_encode(doc.dump()));
+  } else if (c.method == "SealPreCommit2") {
+    params.push_back({{"Unsealed", cid_json(c.context.at("comm_d_cid"))}, {"Sealed", cid_json(out.at("comm_r").at("cid"))}});
+  } else if (c.method == "SealCommit1") {
+    nlohmann::json doc = base;
+    doc["schema"] = kC1OutSchema;
+    for (const char* k : {"ticket", "seed", "comm_d", "comm_r"}) doc[k] = c.context.at(k);
+    doc["vanilla_proofs"] = nlohmann::json::parse(file_text(out.at("proofs").get<std::string>()));
+    params.push_back(base64_encode(doc.dump()));
+  }
+  params.push_back(nullptr);
+  return params;
+}
+
+int WorkerCalls::settle() {
+  int ready = 0;
+  for (const CallRecord& c : calls_.with_state(CallState::Running)) {
+    auto t = store_.task(c.task_id);
+    if (!t) continue;
+    if (!is_terminal(t->state)) continue;
+    std::string method;
+    nlohmann::json params;
+    try {
+      params = build_return(c, *t, method);
+    } catch (const std::exception& e) {
+      // Outputs that cannot be read (a proofs file gone missing) still end the call, as a temporary error.
+      method = "Return" + c.method;
+      params = nlohmann::json::array({call_id_json(c.id)});
+      if (c.method != "FinalizeSector") params.push_back(nullptr);
+      params.push_back(call_error(kErrTempUnknown, std::string("cannot build the result: ") + e.what()));
+    }
+    if (calls_.set_ready(c.id.id, method, params)) ++ready;
+  }
+  return ready;
+}
+
+}  // namespace sa::adapter::lotus

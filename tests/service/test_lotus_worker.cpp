@@ -1,0 +1,180 @@
+// sealadapter as a lotus-worker, against the test miner of test_miner.hpp: registration with every
+// handshake call, a 2KiB CC sector through AddPiece -> PC1 -> PC2 -> C1 -> (C2 refused) -> Finalize with
+// each Return* in Lotus's shapes and the commitments of `sealadapter seal`; kill -9 with returns pending
+// and jobs running, then every result reaches the miner exactly once; a miner restart is noticed.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <nlohmann/json.hpp>
+
+#include "lotus/lotus_json.hpp"
+#include "service/test_miner.hpp"
+#include "support/run_process.hpp"
+#include "support/service_process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace sa {
+namespace {
+
+using adapter::lotus::base64_decode;
+using adapter::lotus::base64_encode;
+
+const std::string kBin = std::string(SA_BINARY_DIR) + "/bin/sealadapter";
+const std::string kZeroPiece2K = "baga6ea4seaqpy7usqklokfx2vxuynmupslkeutzexe2uqurdg5vhtebhxqmpqmy";
+
+std::string bytes32(int start) {
+  std::string b;
+  for (int i = 0; i < 32; ++i) b.push_back(static_cast<char>(start + i));
+  return b;
+}
+std::string hex(const std::string& b) {
+  static const char* d = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : b) {
+    out += d[c >> 4];
+    out += d[c & 15];
+  }
+  return out;
+}
+nlohmann::json ref(std::uint64_t number) { return {{"ID", {{"Miner", 1000}, {"Number", number}}}, {"ProofType", 5}}; }
+
+class LotusWorker : public ::testing::Test {
+ protected:
+  void start_service() {
+    ASSERT_FALSE(service_.start().empty()) << test::file_text(service_.log());
+  }
+  // A call whose return must arrive: the single Return* for its CallID.
+  test::TestMiner::Return run(const std::string& method, const nlohmann::json& params, double seconds = 120) {
+    nlohmann::json call_id = miner_.call_worker(method, params);
+    EXPECT_EQ(call_id["Sector"]["Number"], params[0]["ID"]["Number"]);
+    auto r = miner_.wait_return(call_id["ID"].get<std::string>(), seconds);
+    EXPECT_EQ(r.size(), 1u) << method << "\n" << test::file_text(service_.log());
+    if (r.empty()) return {};
+    EXPECT_EQ(r[0].params[0], call_id);
+    return r[0];
+  }
+
+  test::TempDir home_;
+  test::TestMiner miner_;
+  test::ServiceProcess service_{kBin, home_.path(), {{"MINER_API_INFO", miner_.api_info()}}};
+};
+
+TEST_F(LotusWorker, RegistersAndSealsA2KiBSectorWithLotusShapes) {
+  start_service();
+  ASSERT_TRUE(miner_.wait_connected(30)) << test::file_text(service_.log());
+  auto w = miner_.worker_info();
+  EXPECT_EQ(w["version"], 67328);
+  EXPECT_NE(w["session"], "00000000-0000-0000-0000-000000000000");
+  EXPECT_GT(w["info"]["Resources"]["CPUs"].get<int>(), 0);
+  EXPECT_GT(w["info"]["Resources"]["MemPhysical"].get<std::uint64_t>(), 0u);
+  EXPECT_EQ(w["info"]["Resources"]["Resources"]["seal/v0/precommit/1"]["8"]["MinMemory"], 60129542144ull);
+  EXPECT_TRUE(w["task_types"].contains("seal/v0/addpiece"));
+  EXPECT_TRUE(w["task_types"].contains("seal/v0/precommit/2"));
+  EXPECT_FALSE(w["task_types"].contains("seal/v0/commit/2"));
+  ASSERT_EQ(w["paths"].size(), 1u);
+  ASSERT_EQ(miner_.attached().size(), 1u);
+  EXPECT_EQ(miner_.attached()[0][0]["ID"], w["paths"][0]["ID"]);
+
+  const std::string ticket = bytes32(1), seed = bytes32(100);
+  auto ap = run("AddPiece", {ref(7), nlohmann::json::array(), 2032, {{"Type", "null"}, {"Info", "2032"}}});
+  EXPECT_EQ(ap.method, "ReturnAddPiece");
+  EXPECT_EQ(ap.params[1], (nlohmann::json{{"Size", 2048}, {"PieceCID", {{"/", kZeroPiece2K}}}}));
+  EXPECT_TRUE(ap.params[2].is_null());
+
+  auto pc1 = run("SealPreCommit1", {ref(7), base64_encode(ticket), nlohmann::json::array({ap.params[1]})});
+  ASSERT_EQ(pc1.method, "ReturnSealPreCommit1");
+  ASSERT_TRUE(pc1.params[1].is_string()) << pc1.params.dump();
+  auto pc1out = nlohmann::json::parse(base64_decode(pc1.params[1].get<std::string>(), "pc1o"));
+  EXPECT_EQ(pc1out["_lotus_SealRandomness"], base64_encode(ticket));
+
+  auto pc2 = run("SealPreCommit2", {ref(7), pc1.params[1]});
+  ASSERT_EQ(pc2.method, "ReturnSealPreCommit2");
+  const auto cids = pc2.params[1];
+  EXPECT_EQ(cids["Unsealed"]["/"], kZeroPiece2K);  // a CC sector's CommD is its one zero piece
+  EXPECT_EQ(cids["Sealed"]["/"].get<std::string>().rfind("bagboea4b5abc", 0), 0u) << cids.dump();
+
+  // The same sector sealed by `sealadapter seal` (another home, same miner, number, ticket) agrees.
+  test::TempDir other;
+  auto seal = test::run_process({kBin, "seal", "--sector-size", "2KiB", "--miner", "1000", "--sector", "7", "--ticket",
+                                 hex(ticket), "--seed", hex(seed), "--json"},
+                                {{"SEALADAPTER_HOME", other.path().string()}, {"SEALADAPTER_SITE", ""}});
+  ASSERT_EQ(seal.exit_code, 0) << seal.err;
+  auto sealed = nlohmann::json::parse(seal.out)[0];
+  EXPECT_EQ(sealed["comm_d"]["cid"], cids["Unsealed"]["/"]);
+  EXPECT_EQ(sealed["comm_r"]["cid"], cids["Sealed"]["/"]);
+
+  auto c1 = run("SealCommit1", {ref(7), base64_encode(ticket), base64_encode(seed), nlohmann::json::array({ap.params[1]}), cids});
+  ASSERT_EQ(c1.method, "ReturnSealCommit1");
+  ASSERT_TRUE(c1.params[2].is_null()) << c1.params[2].dump();
+  auto c1out = nlohmann::json::parse(base64_decode(c1.params[1].get<std::string>(), "c1o"));
+  EXPECT_EQ(c1out["comm_r"], sealed["comm_r"]["hex"]);
+  EXPECT_FALSE(c1out["vanilla_proofs"]["partitions"].empty());
+
+  auto c2 = run("SealCommit2", {ref(7), c1.params[1]});
+  EXPECT_EQ(c2.method, "ReturnSealCommit2");
+  EXPECT_TRUE(c2.params[1].is_null());
+  EXPECT_EQ(c2.params[2]["Code"], 0);  // permanent: this worker has no C2 stage
+
+  auto fin = run("FinalizeSector", nlohmann::json::array({ref(7)}));
+  EXPECT_EQ(fin.method, "ReturnFinalizeSector");
+  EXPECT_EQ(fin.params.size(), 2u);
+  EXPECT_TRUE(fin.params[1].is_null());
+
+  std::set<int> declared;
+  for (const auto& d : miner_.declared()) {
+    if (d[1]["Number"] == 7) declared.insert(d[2].get<int>());
+  }
+  EXPECT_EQ(declared, (std::set<int>{1, 2, 4}));
+  for (const auto& [id, list] : miner_.all_returns()) EXPECT_EQ(list.size(), 1u) << id;
+}
+
+TEST_F(LotusWorker, MalformedMinerCallsAreRefusedAtOnce) {
+  start_service();
+  ASSERT_TRUE(miner_.wait_connected(30));
+  EXPECT_THROW(miner_.call_worker("AddPiece", {ref(1), nlohmann::json::array(), 2032, {{"Type", "push"}, {"Info", "x"}}}),
+               std::runtime_error);
+  EXPECT_THROW(miner_.call_worker("SealPreCommit1", {ref(1), "not base64!", nlohmann::json::array()}), std::runtime_error);
+  EXPECT_THROW(miner_.call_worker("SealPreCommit2", {ref(1), base64_encode("{}")}), std::runtime_error);
+  EXPECT_THROW(miner_.call_worker("AddPiece", nlohmann::json::array({{{"ID", {{"Miner", 1}, {"Number", 1}}}, {"ProofType", 99}}})), std::runtime_error);
+  auto r = test::run_process({kBin, "status", "--json"}, {{"SEALADAPTER_HOME", home_.path().string()}, {"SEALADAPTER_SITE", ""}});
+  EXPECT_EQ(nlohmann::json::parse(r.out).size(), 0u) << r.out;
+}
+
+TEST_F(LotusWorker, KillNineWithReturnsPendingAndJobsRunningThenEachResultArrivesOnce) {
+  miner_.refuse_returns(true);
+  start_service();
+  ASSERT_TRUE(miner_.wait_connected(30));
+  std::vector<std::string> calls;
+  for (int n : {1, 2}) {
+    calls.push_back(miner_.call_worker("AddPiece", {ref(n), nlohmann::json::array(), 2032, {{"Type", "null"}, {"Info", "2032"}}})["ID"]);
+  }
+  // Both AddPieces finish while the miner refuses their returns.
+  auto done = [&] {
+    auto r = test::run_process({kBin, "status", "--json", "--state", "done"},
+                               {{"SEALADAPTER_HOME", home_.path().string()}, {"SEALADAPTER_SITE", ""}});
+    return r.exit_code == 0 ? nlohmann::json::parse(r.out).size() : 0u;
+  };
+  for (int i = 0; i < 300 && done() < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ASSERT_EQ(done(), 2u);
+  std::this_thread::sleep_for(std::chrono::seconds(1));  // the outbox has tried (and been refused)
+  nlohmann::json piece = {{"Size", 2048}, {"PieceCID", {{"/", kZeroPiece2K}}}};
+  calls.push_back(miner_.call_worker("SealPreCommit1", {ref(1), base64_encode(bytes32(9)), nlohmann::json::array({piece})})["ID"]);
+  service_.kill(SIGKILL);  // PC1's job is queued or running; two returns are pending
+
+  miner_.refuse_returns(false);
+  miner_.restart_session();  // the miner restarted meanwhile, too
+  start_service();
+  for (const auto& id : calls) {
+    auto r = miner_.wait_return(id, 120);
+    ASSERT_EQ(r.size(), 1u) << id << "\n" << test::file_text(service_.log());
+    EXPECT_TRUE(r[0].params.back().is_null()) << r[0].params.dump();
+  }
+  std::this_thread::sleep_for(std::chrono::seconds(3));  // nothing is sent twice later either
+  auto all = miner_.all_returns();
+  EXPECT_EQ(all.size(), calls.size());
+  for (const auto& [id, list] : all) EXPECT_EQ(list.size(), 1u) << id;
+  EXPECT_GE(miner_.connects(), 2);
+}
+
+}  // namespace
+}  // namespace sa
