@@ -3,7 +3,7 @@
 // where there is nothing to compute (Fetch and MoveStorage on a shared filesystem). settle() turns ended
 // tasks into their Return* (lotus.md §5.5/5.6); the outbox sends them.
 //
-// PreCommit1Out and Commit1Out are base64 of JSON documents (docs/06-lotus-worker.md): PreCommit1Out holds
+// PreCommit1Out and Commit1Out are base64 of JSON documents (docs/07-lotus-worker.md): PreCommit1Out holds
 // what PC2 needs (comm_d, replica_id, proof, ticket, and Lotus's "_lotus_SealRandomness"); Commit1Out holds
 // the commitments, ticket, seed and the vanilla proofs file that a Commit2 stage consumes.
 #pragma once
