@@ -102,15 +102,27 @@ TEST(CliSlurm, KillNineWithJobsInFlightThenRestartCompletesEveryTaskOnce) {
     for (const auto& a : attempts) jobs.insert(a.job_id);
   }
   EXPECT_EQ(jobs.size(), 3u);
-  // Slurm saw exactly three PC1 jobs of this instance.
-  int pc1_jobs = 0;
-  std::ifstream log("/tmp/sealadapter-slurm/log/jobcomp.txt");
+  // Slurm saw exactly three PC1 jobs of this instance. The result files come first, so a job can still be
+  // completing (not yet in the jobcomp log) when `run` returns: wait for the log, then count.
   std::set<std::string> seen;
-  for (std::string line; std::getline(log, line);) {
-    if (line.find("Name=" + instance + "-1000-") == std::string::npos || line.find("-PC1-") == std::string::npos) continue;
-    seen.insert(line.substr(0, line.find(' ')));
+  for (int i = 0; i < 150 && seen.size() < 3; ++i) {
+    if (i) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    seen.clear();
+    std::ifstream log("/tmp/sealadapter-slurm/log/jobcomp.txt");
+    for (std::string line; std::getline(log, line);) {
+      if (line.find("Name=" + instance + "-1000-") == std::string::npos || line.find("-PC1-") == std::string::npos) continue;
+      seen.insert(line.substr(0, line.find(' ')));
+    }
   }
-  pc1_jobs = static_cast<int>(seen.size());
+  std::this_thread::sleep_for(std::chrono::seconds(1));  // a fourth would show up now, if there were one
+  {
+    std::ifstream log("/tmp/sealadapter-slurm/log/jobcomp.txt");
+    for (std::string line; std::getline(log, line);) {
+      if (line.find("Name=" + instance + "-1000-") == std::string::npos || line.find("-PC1-") == std::string::npos) continue;
+      seen.insert(line.substr(0, line.find(' ')));
+    }
+  }
+  int pc1_jobs = static_cast<int>(seen.size());
   EXPECT_EQ(pc1_jobs, 3);
   store.check_invariants();
 }
