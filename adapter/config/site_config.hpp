@@ -61,6 +61,10 @@ struct Walltimes {
 // sealadapter's built-in walltime for a task and size when the site says nothing (site/README.md).
 int builtin_walltime_minutes(TaskType t, params::SectorSize s);
 
+// Where a PC2 job runs: anywhere its partition has room, or on the node its PC1 ran on (the layers are
+// still in that node's page cache and local scratch; the job waits for that node).
+enum class Pc2Placement { Any, SameNode };
+
 struct SiteConfig {
   std::string name = "default";
   BackendKind backend = BackendKind::Local;
@@ -71,6 +75,7 @@ struct SiteConfig {
   std::filesystem::path templates_dir;  // admin templates; empty = the built-in ones
   std::string instance = "sa";        // adapter instance tag carried by every job name/comment
   MemoryPolicy memory_policy = MemoryPolicy::Max;
+  Pc2Placement pc2_placement = Pc2Placement::Any;
   std::uint64_t min_job_memory = 512ull << 20;  // floor for --mem: the job process itself needs memory
   std::string account;
   std::string qos;

@@ -131,7 +131,7 @@ SiteConfig parse_site(std::string_view toml_text, const std::string& source_name
   const TomlTable top(doc, source_name, "the top level");
   top.require_known_keys({"name", "backend", "state_dir", "storage_dir", "scratch_dir", "job_binary",
                           "templates_dir", "instance", "memory_policy", "min_job_memory", "account", "qos",
-                          "qos_urgent", "allow", "walltime", "partition"});
+                          "qos_urgent", "pc2_placement", "allow", "walltime", "partition"});
   SiteConfig site;
   site.source = source_name;
   site.name = top.string("name").value_or(std::filesystem::path(source_name).stem().string());
@@ -148,6 +148,11 @@ SiteConfig parse_site(std::string_view toml_text, const std::string& source_name
     if (*mp == "min") site.memory_policy = MemoryPolicy::Min;
     else if (*mp == "max") site.memory_policy = MemoryPolicy::Max;
     else top.fail("memory_policy", "unknown memory policy \"" + *mp + "\" (use \"min\" or \"max\")");
+  }
+  if (auto pl = top.string("pc2_placement")) {
+    if (*pl == "any") site.pc2_placement = Pc2Placement::Any;
+    else if (*pl == "same-node") site.pc2_placement = Pc2Placement::SameNode;
+    else top.fail("pc2_placement", "unknown placement \"" + *pl + "\" (use \"any\" or \"same-node\")");
   }
   site.min_job_memory = detail::size_value(top, "min_job_memory").value_or(site.min_job_memory);
   site.account = detail::line_string(top, "account").value_or("");

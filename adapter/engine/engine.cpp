@@ -249,6 +249,22 @@ std::string Engine::too_big(const TaskRecord& t, const PartitionPlan& plan) cons
          std::to_string(biggest.mem_swap >> 20) + " MiB swap and " + std::to_string(biggest.cpus) + " CPUs";
 }
 
+std::vector<std::string> Engine::pc1_node(const TaskRecord& task, const JobRequest& request) const {
+  auto pc1 = store_.find_task(task.sector, TaskType::PreCommit1);
+  if (!pc1) return {};
+  auto attempts = store_.attempts_of(pc1->id);
+  for (auto a = attempts.rbegin(); a != attempts.rend(); ++a) {
+    if (a->state != AttemptState::Succeeded) continue;
+    // Only a single node of the same partition that this attempt has not been told to avoid.
+    if (a->partition != request.partition || a->node.empty() || a->node.find_first_of(",[") != std::string::npos) return {};
+    for (const auto& x : request.exclude_nodes) {
+      if (x == a->node) return {};
+    }
+    return {a->node};
+  }
+  return {};
+}
+
 void Engine::launch(const TaskRecord& task, const Partition* chosen) {
   const double now = clock_();
   auto stage = stage_for(task.type);
@@ -262,6 +278,9 @@ void Engine::launch(const TaskRecord& task, const Partition* chosen) {
     if (!partition) partition = &choose_partition(spec, table_, site_, task.partition);
     request = map_task(spec, table_, *partition, site_);
     request = adjust_for_history(request, store_.attempts_of(task.id), *partition);
+    if (task.type == TaskType::PreCommit2 && site_.pc2_placement == Pc2Placement::SameNode) {
+      request.nodelist = pc1_node(task, request);
+    }
     for (const auto& [k, v] : options_.forward_env) request.env.emplace(k, v);
   } catch (const Error& e) {
     plan_error = e;

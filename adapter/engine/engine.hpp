@@ -62,6 +62,8 @@ class Engine {
   void settle(const AttemptRecord& a, const JobStatus& status);
   std::string too_big(const TaskRecord& t, const PartitionPlan& plan) const;
   std::string comment_prefix() const;
+  // pc2_placement = same-node: the node the sector's PC1 succeeded on, when that still makes sense.
+  std::vector<std::string> pc1_node(const TaskRecord& task, const JobRequest& request) const;
 
   Store& store_;
   Backend& backend_;

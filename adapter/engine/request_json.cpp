@@ -21,6 +21,7 @@ nlohmann::json to_json(const JobRequest& r) {
       {"account", r.account},
       {"qos", r.qos},
       {"exclude_nodes", r.exclude_nodes},
+      {"nodelist", r.nodelist},
       {"extra_directives", r.extra_directives},
       {"launcher", std::string(launcher_name(r.launcher))},
       {"env", r.env},

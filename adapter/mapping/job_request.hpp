@@ -28,6 +28,7 @@ struct JobRequest {
   std::string account;
   std::string qos;
   std::vector<std::string> exclude_nodes;
+  std::vector<std::string> nodelist;  // --nodelist: PC2 on the node that holds its PC1 layers (site chaining)
   std::vector<std::string> extra_directives;
   Launcher launcher = Launcher::Srun;
   std::map<std::string, std::string> env;  // FIL_PROOFS_*, BELLMAN_CPU_UTILIZATION, partition env ...

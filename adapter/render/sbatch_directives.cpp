@@ -136,6 +136,16 @@ std::string sbatch_directives(const JobRequest& r, const JobScriptContext& ctx, 
     }
     add("--exclude", list, "excluded node list");
   }
+  if (!r.nodelist.empty()) {
+    std::string list;
+    for (const std::string& n : r.nodelist) {
+      if (n.empty() || n.find(',') != std::string::npos) {
+        throw Error(ErrorKind::Config, "node name \"" + n + "\" is empty or contains ','");
+      }
+      list += (list.empty() ? "" : ",") + n;
+    }
+    add("--nodelist", list, "node list");
+  }
   if (!ctx.output.empty()) add("--output", ctx.output.string(), "output path");
   if (!ctx.workdir.empty()) add("--chdir", ctx.workdir.string(), "working directory");
   add("--signal", kSignal, "signal");

@@ -141,3 +141,34 @@ TEST(EngineSlurm, ARequeuedJobStaysOneAttempt) {
 
 }  // namespace
 }  // namespace sa::test
+
+namespace sa::test {
+namespace {
+
+// pc2_placement = "same-node": PC2 runs where its PC1 ran. n1 is kept busy while PC1 starts, so PC1 runs
+// elsewhere; once n1 is free again an unpinned PC2 would go there (Slurm fills the first idle node).
+TEST(EngineSlurm, SameNodePlacementRunsPc2WherePc1Ran) {
+  SA_REQUIRE_CLUSTER();
+  EngineCluster c;
+  c.site().pc2_placement = adapter::Pc2Placement::SameNode;
+  auto e = c.engine();
+  auto blocker = run_process({"/bin/sh", "-c", "sbatch --parsable -p cpu -w n1 --exclusive --mem=1M -o /dev/null --wrap 'sleep 300'"});
+  ASSERT_EQ(blocker.exit_code, 0) << blocker.err;
+  std::string blocker_id = blocker.out.substr(0, blocker.out.find_first_of(";\n"));
+  auto pc1 = pc1_after_ap(c, e, 11, k2KiB);
+  ASSERT_TRUE(c.run_until_ended(e, pc1, 120));
+  run_process({"/bin/sh", "-c", "scancel " + blocker_id});
+  ASSERT_EQ(c.store().task(pc1)->state, TaskState::Done) << c.store().task(pc1)->error;
+  const std::string pc1_node = c.store().attempts_of(pc1).back().node;
+  ASSERT_FALSE(pc1_node.empty());
+  ASSERT_NE(pc1_node, "n1");
+  auto pc2 = c.submit(11, TaskType::PreCommit2, nlohmann::json::object(), k2KiB);
+  ASSERT_TRUE(c.run_until_ended(e, pc2, 120));
+  ASSERT_EQ(c.store().task(pc2)->state, TaskState::Done) << c.store().task(pc2)->error;
+  auto a = c.store().attempts_of(pc2).back();
+  EXPECT_EQ(a.request["nodelist"], nlohmann::json::array({pc1_node}));
+  EXPECT_EQ(a.node, pc1_node);
+}
+
+}  // namespace
+}  // namespace sa::test

@@ -26,6 +26,7 @@ JobRequest full_request() {
   r.account = "filecoin";
   r.qos = "high";
   r.exclude_nodes = {"n1", "n[3-4]"};
+  r.nodelist = {"n2"};
   r.env = {{"FIL_PROOFS_MAXIMIZE_CACHING", "1"}};
   return r;
 }
@@ -54,6 +55,7 @@ TEST(SlurmJobDesc, CarriesEveryFieldOfTheRequest) {
   EXPECT_EQ(d.account, "filecoin");
   EXPECT_EQ(d.qos, "high");
   EXPECT_EQ(d.exclude_nodes, "n1,n[3-4]");
+  EXPECT_EQ(d.req_nodes, "n2");
   EXPECT_EQ(d.std_out, "/shared/jobs/7/a1/sa-1-2-PC2-a1.log");
   EXPECT_EQ(d.work_dir, "/shared/jobs/7/a1");
   EXPECT_EQ(d.warn_signal, SIGUSR1);  // the renderer's --signal=B:USR1@120

@@ -48,6 +48,7 @@ std::string first_difference(const SlurmJobDesc& a, const SlurmJobDesc& b) {
   check("account", a.account, b.account);
   check("qos", a.qos, b.qos);
   check("exclude_nodes", a.exclude_nodes, b.exclude_nodes);
+  check("req_nodes", a.req_nodes, b.req_nodes);
   check("std_out", a.std_out, b.std_out);
   check("std_err", a.std_err, b.std_err);
   check("work_dir", a.work_dir, b.work_dir);
@@ -76,6 +77,7 @@ SlurmJobDesc make_job_desc(const JobLaunch& l, const SlurmSubmitOptions& options
   d.account = r.account;
   d.qos = r.qos;
   for (const std::string& n : r.exclude_nodes) d.exclude_nodes += (d.exclude_nodes.empty() ? "" : ",") + n;
+  for (const std::string& n : r.nodelist) d.req_nodes += (d.req_nodes.empty() ? "" : ",") + n;
   if (r.gpus > 0) {
     d.tres_per_node = "gres:gpu:" + (r.gpu_type.empty() ? "" : r.gpu_type + ":") + std::to_string(r.gpus);
   }

@@ -125,6 +125,7 @@ const OptionSpec kOptions[] = {
     {"account", 'A', true, [](D& d, V v) { d.account = v; }},
     {"qos", 'q', true, [](D& d, V v) { d.qos = v; }},
     {"exclude", 'x', true, [](D& d, V v) { d.exclude_nodes = v; }},
+    {"nodelist", 'w', true, [](D& d, V v) { d.req_nodes = v; }},
     {"output", 'o', true, [](D& d, V v) { d.std_out = v; }},
     {"error", 'e', true, [](D& d, V v) { d.std_err = v; }},
     {"chdir", 'D', true, [](D& d, V v) { d.work_dir = v; }},

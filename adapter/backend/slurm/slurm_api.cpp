@@ -216,6 +216,7 @@ void fill_job_desc(const SlurmJobDesc& d, std::vector<char*>& env, job_desc_msg_
   m.account = cstr(d.account);
   m.qos = cstr(d.qos);
   m.exc_nodes = cstr(d.exclude_nodes);
+  m.req_nodes = cstr(d.req_nodes);
   m.tres_per_node = cstr(d.tres_per_node);
   m.tres_bind = cstr(d.tres_bind);
   m.features = cstr(d.features);

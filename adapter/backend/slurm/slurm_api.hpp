@@ -42,6 +42,7 @@ struct SlurmJobDesc {
   std::string account;
   std::string qos;
   std::string exclude_nodes;  // "n1,n2"
+  std::string req_nodes;      // --nodelist "n1"
   std::string tres_per_node;  // "gres:gpu:1", "gres:gpu:a100:2"
   std::string tres_bind;      // --gpu-bind=closest -> "gpu:closest"
   std::string features;       // --constraint

@@ -31,6 +31,7 @@ const ErrorCase kCases[] = {
      "state_dir = \"/s\"\n[[partition]]\nname = \"cpu\"\ncpus_per_node = 2\nmemory_per_node = \"1G\"\n"
      "tasks = [\n  \"AP\",\n  \"PC3\",\n]\n",
      8, "unknown task type \"PC3\""},
+    {"unknown PC2 placement", "state_dir = \"/s\"\npc2_placement = \"nearby\"\n", 2, "unknown placement \"nearby\""},
     {"unknown memory policy at the top", "state_dir = \"/s\"\nmemory_policy = \"most\"\n", 2,
      "unknown memory policy \"most\""},
     {"unknown memory policy in a partition",
