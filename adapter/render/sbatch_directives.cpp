@@ -104,6 +104,22 @@ std::vector<std::string> parse_sbatch_arguments(std::string_view line) {
   }
 }
 
+namespace {
+
+// "n1,n2"; a name that is empty or holds a comma would change the list's meaning.
+std::string node_list(const std::vector<std::string>& nodes, const std::string& what) {
+  std::string list;
+  for (const std::string& n : nodes) {
+    if (n.empty() || n.find(',') != std::string::npos) {
+      throw Error(ErrorKind::Config, what + " name \"" + n + "\" is empty or contains ','");
+    }
+    list += (list.empty() ? "" : ",") + n;
+  }
+  return list;
+}
+
+}  // namespace
+
 std::string sbatch_directives(const JobRequest& r, const JobScriptContext& ctx, const Partition& partition) {
   std::vector<std::string> lines;
   auto add = [&](std::string_view option, std::string_view value, std::string_view field) {
@@ -126,26 +142,8 @@ std::string sbatch_directives(const JobRequest& r, const JobScriptContext& ctx, 
   add("--nice", std::to_string(r.nice), "nice value");
   if (!r.account.empty()) add("--account", r.account, "account");
   if (!r.qos.empty()) add("--qos", r.qos, "QOS");
-  if (!r.exclude_nodes.empty()) {
-    std::string list;
-    for (const std::string& n : r.exclude_nodes) {
-      if (n.empty() || n.find(',') != std::string::npos) {
-        throw Error(ErrorKind::Config, "excluded node name \"" + n + "\" is empty or contains ','");
-      }
-      list += (list.empty() ? "" : ",") + n;
-    }
-    add("--exclude", list, "excluded node list");
-  }
-  if (!r.nodelist.empty()) {
-    std::string list;
-    for (const std::string& n : r.nodelist) {
-      if (n.empty() || n.find(',') != std::string::npos) {
-        throw Error(ErrorKind::Config, "node name \"" + n + "\" is empty or contains ','");
-      }
-      list += (list.empty() ? "" : ",") + n;
-    }
-    add("--nodelist", list, "node list");
-  }
+  if (!r.exclude_nodes.empty()) add("--exclude", node_list(r.exclude_nodes, "excluded node"), "excluded node list");
+  if (!r.nodelist.empty()) add("--nodelist", node_list(r.nodelist, "requested node"), "node list");
   if (!ctx.output.empty()) add("--output", ctx.output.string(), "output path");
   if (!ctx.workdir.empty()) add("--chdir", ctx.workdir.string(), "working directory");
   add("--signal", kSignal, "signal");
