@@ -69,6 +69,8 @@ void register_seal(CLI::App& app, CliContext& ctx) {
     req.miner = a->miner;
     req.ranks = a->ranks;
     req.verbose = !a->json;
+    // Chaining needs Slurm's dependencies; on this host PC2 simply follows PC1.
+    req.chain_pc2 = ctx.site().pc2_placement == Pc2Placement::AfterOk && ctx.site().backend == BackendKind::Slurm;
     if (a->ticket) req.ticket_hex = checked_hex32("--ticket", *a->ticket);
     if (a->seed) req.seed_hex = checked_hex32("--seed", *a->seed);
     req.ap_inputs = {{"pieces", nlohmann::json::array()}};

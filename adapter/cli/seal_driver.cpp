@@ -34,6 +34,7 @@ std::map<TaskType, StageRecord> stages_of(Store& store, const SectorRef& sector)
 
 SectorPlan plan_for(Store& store, const SealRequest& req, std::uint64_t number) {
   SectorPlan p;
+  p.chain_pc2 = req.chain_pc2;
   p.sector = {req.miner, number};
   p.proof = req.proof;
   p.ranks = req.ranks;

@@ -23,6 +23,7 @@ struct SealRequest {
   nlohmann::json ap_inputs = nlohmann::json::object();
   int ranks = 1;
   bool verbose = true;
+  bool chain_pc2 = false;  // pc2_placement = afterok on Slurm: PC2 queued behind a running PC1
 };
 
 struct SectorReport {

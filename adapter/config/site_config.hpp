@@ -63,7 +63,9 @@ int builtin_walltime_minutes(TaskType t, params::SectorSize s);
 
 // Where a PC2 job runs: anywhere its partition has room, or on the node its PC1 ran on (the layers are
 // still in that node's page cache and local scratch; the job waits for that node).
-enum class Pc2Placement { Any, SameNode };
+// afterok: PC2 is submitted while its PC1 job is still in Slurm, with --dependency=afterok:<PC1 job>, so
+// Slurm starts it the moment PC1 succeeds (and ends it when PC1 fails).
+enum class Pc2Placement { Any, SameNode, AfterOk };
 
 struct SiteConfig {
   std::string name = "default";

@@ -152,7 +152,8 @@ SiteConfig parse_site(std::string_view toml_text, const std::string& source_name
   if (auto pl = top.string("pc2_placement")) {
     if (*pl == "any") site.pc2_placement = Pc2Placement::Any;
     else if (*pl == "same-node") site.pc2_placement = Pc2Placement::SameNode;
-    else top.fail("pc2_placement", "unknown placement \"" + *pl + "\" (use \"any\" or \"same-node\")");
+    else if (*pl == "afterok") site.pc2_placement = Pc2Placement::AfterOk;
+    else top.fail("pc2_placement", "unknown placement \"" + *pl + "\" (use \"any\", \"same-node\" or \"afterok\")");
   }
   site.min_job_memory = detail::size_value(top, "min_job_memory").value_or(site.min_job_memory);
   site.account = detail::line_string(top, "account").value_or("");

@@ -195,7 +195,13 @@ int Engine::start_ready(CycleReport& report) {
   }
   std::map<std::int64_t, const TaskRecord*> by_id;
   int started = 0;
+  chained_.clear();
   for (const TaskRecord& t : ready) {
+    if (t.type == TaskType::PreCommit2 && site_.pc2_placement == Pc2Placement::AfterOk) {
+      auto dep = pc2_dependency(t);
+      if (dep && dep->empty()) continue;  // its PC1 is not submitted yet
+      if (dep) chained_[t.id] = *dep;
+    }
     by_id[t.id] = &t;
     TaskSpec spec{t.type, t.proof, t.priority, t.ranks};
     const Partition* part = nullptr;
@@ -249,6 +255,19 @@ std::string Engine::too_big(const TaskRecord& t, const PartitionPlan& plan) cons
          std::to_string(biggest.mem_swap >> 20) + " MiB swap and " + std::to_string(biggest.cpus) + " CPUs";
 }
 
+std::optional<std::string> Engine::pc2_dependency(const TaskRecord& task) const {
+  auto pc1 = store_.find_task(task.sector, TaskType::PreCommit1);
+  if (!pc1 || is_terminal(pc1->state)) return std::nullopt;
+  if (backend_.name() == "slurm") {
+    for (const AttemptRecord& a : store_.attempts_of(pc1->id)) {
+      if ((a.state == AttemptState::Submitted || a.state == AttemptState::Running) && !a.job_id.empty()) {
+        return "afterok:" + a.job_id;
+      }
+    }
+  }
+  return std::string();  // PC1 is not in the batch system yet (or there are no dependencies here)
+}
+
 std::vector<std::string> Engine::pc1_node(const TaskRecord& task, const JobRequest& request) const {
   auto pc1 = store_.find_task(task.sector, TaskType::PreCommit1);
   if (!pc1) return {};
@@ -281,6 +300,7 @@ void Engine::launch(const TaskRecord& task, const Partition* chosen) {
     if (task.type == TaskType::PreCommit2 && site_.pc2_placement == Pc2Placement::SameNode) {
       request.nodelist = pc1_node(task, request);
     }
+    if (auto dep = chained_.find(task.id); dep != chained_.end()) request.dependency = dep->second;
     for (const auto& [k, v] : options_.forward_env) request.env.emplace(k, v);
   } catch (const Error& e) {
     plan_error = e;

@@ -64,6 +64,10 @@ class Engine {
   std::string comment_prefix() const;
   // pc2_placement = same-node: the node the sector's PC1 succeeded on, when that still makes sense.
   std::vector<std::string> pc1_node(const TaskRecord& task, const JobRequest& request) const;
+  // pc2_placement = afterok: nullopt = submit as usual, "" = wait (PC1 not in Slurm yet), else the
+  // dependency ("afterok:<PC1 job>").
+  std::optional<std::string> pc2_dependency(const TaskRecord& task) const;
+  std::map<std::int64_t, std::string> chained_;  // task -> dependency, from start_ready to launch
 
   Store& store_;
   Backend& backend_;

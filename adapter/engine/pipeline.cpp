@@ -53,7 +53,15 @@ std::optional<NewTask> next_pipeline_task(const SectorPlan& plan, const std::map
         default: throw Error(ErrorKind::Internal, "unexpected pipeline task");
       }
     }
-    if (it->second.task.state != TaskState::Done) return std::nullopt;  // queued, running, or failed
+    if (it->second.task.state != TaskState::Done) {
+      // Chained: PC2 goes to the batch system behind its running PC1 (it reads PC1's outputs from the
+      // cache directory, so it needs no inputs from PC1's result).
+      if (t == TaskType::PreCommit1 && plan.chain_pc2 && !is_terminal(it->second.task.state) &&
+          !done.count(TaskType::PreCommit2)) {
+        return task(plan, TaskType::PreCommit2, nlohmann::json::object());
+      }
+      return std::nullopt;  // queued, running, or failed
+    }
   }
   return std::nullopt;
 }

@@ -23,6 +23,7 @@ struct SectorPlan {
   nlohmann::json ap_inputs = nlohmann::json::object();
   int ranks = 1;
   int priority = 0;
+  bool chain_pc2 = false;  // pc2_placement = afterok: queue PC2 while PC1 is still queued or running
 };
 
 inline constexpr TaskType kSealPipeline[] = {TaskType::AddPiece, TaskType::PreCommit1, TaskType::PreCommit2,

@@ -22,6 +22,7 @@ nlohmann::json to_json(const JobRequest& r) {
       {"qos", r.qos},
       {"exclude_nodes", r.exclude_nodes},
       {"nodelist", r.nodelist},
+      {"dependency", r.dependency},
       {"extra_directives", r.extra_directives},
       {"launcher", std::string(launcher_name(r.launcher))},
       {"env", r.env},

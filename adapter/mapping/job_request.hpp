@@ -28,6 +28,7 @@ struct JobRequest {
   std::string account;
   std::string qos;
   std::vector<std::string> exclude_nodes;
+  std::string dependency;              // "afterok:<job>": PC2 chained to its PC1 (pc2_placement = afterok)
   std::vector<std::string> nodelist;  // --nodelist: PC2 on the node that holds its PC1 layers (site chaining)
   std::vector<std::string> extra_directives;
   Launcher launcher = Launcher::Srun;

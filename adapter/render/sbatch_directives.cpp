@@ -144,6 +144,10 @@ std::string sbatch_directives(const JobRequest& r, const JobScriptContext& ctx, 
   if (!r.qos.empty()) add("--qos", r.qos, "QOS");
   if (!r.exclude_nodes.empty()) add("--exclude", node_list(r.exclude_nodes, "excluded node"), "excluded node list");
   if (!r.nodelist.empty()) add("--nodelist", node_list(r.nodelist, "requested node"), "node list");
+  if (!r.dependency.empty()) {
+    add("--dependency", r.dependency, "dependency");
+    add("--kill-on-invalid-dep", "yes", "dependency policy");
+  }
   if (!ctx.output.empty()) add("--output", ctx.output.string(), "output path");
   if (!ctx.workdir.empty()) add("--chdir", ctx.workdir.string(), "working directory");
   add("--signal", kSignal, "signal");

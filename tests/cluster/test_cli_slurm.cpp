@@ -17,10 +17,11 @@ struct CliSite {
   TempDir dir;
   std::string site;
   std::filesystem::path parents = dir / "parents";
-  CliSite(const std::string& instance) {
+  // `top`: more top-level site keys (before the tables).
+  explicit CliSite(const std::string& instance, const std::string& top = "") {
     std::filesystem::create_directories(parents);
     site = (dir / "site.toml").string();
-    std::ofstream(site) << cluster_site_text(dir / "state", instance);
+    std::ofstream(site) << top << cluster_site_text(dir / "state", instance);
   }
   std::map<std::string, std::string> env() const {
     return {{"SEALADAPTER_SITE", site}, {"FIL_PROOFS_PARENT_CACHE", parents.string()}};
@@ -50,6 +51,15 @@ TEST(CliSlurm, SealThroughSlurmGivesTheSameSectorAsThisHost) {
     EXPECT_EQ(t["attempts_detail"][0]["job"]["backend"], "slurm");
     EXPECT_FALSE(t["attempts_detail"][0]["job"]["id"].get<std::string>().empty());
   }
+
+  // The same with PC2 chained behind PC1 (pc2_placement = "afterok"): same sector, PC2 queued early.
+  CliSite chained("sachn" + std::to_string(::getpid() % 10000), "pc2_placement = \"afterok\"\n");
+  auto c = chained.sa({"seal", "--backend", "slurm", "--sector-size", "2KiB", "--sector", "11", "--ticket", kTicket, "--seed", kSeed, "--json"});
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  auto jc = nlohmann::json::parse(c.out)[0];
+  EXPECT_EQ(jc["state"], "done");
+  EXPECT_TRUE(jc["verified"].get<bool>());
+  EXPECT_EQ(jc["comm_r"], jl["comm_r"]);
 }
 
 TEST(CliSlurm, KillNineWithJobsInFlightThenRestartCompletesEveryTaskOnce) {

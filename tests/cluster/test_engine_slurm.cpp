@@ -172,3 +172,61 @@ TEST(EngineSlurm, SameNodePlacementRunsPc2WherePc1Ran) {
 
 }  // namespace
 }  // namespace sa::test
+
+namespace sa::test {
+namespace {
+
+// pc2_placement = "afterok": PC2 is submitted while PC1 still runs, chained with --dependency, and Slurm
+// starts it when PC1 succeeds; when PC1 fails, Slurm ends the chained job and the task is not charged.
+TEST(EngineSlurm, AfterOkPlacementChainsPc2BehindARunningPc1) {
+  SA_REQUIRE_CLUSTER();
+  EngineCluster c;
+  c.site().pc2_placement = adapter::Pc2Placement::AfterOk;
+  auto e = c.engine();
+  auto pc1 = pc1_after_ap(c, e, 12, k2KiB);
+  c.hold_parent_cache(k2KiB);
+  auto pc2 = c.submit(12, TaskType::PreCommit2, nlohmann::json::object(), k2KiB);
+  std::string pc1_job = c.wait_running(e, pc1, 120);
+  ASSERT_FALSE(pc1_job.empty());
+  ASSERT_TRUE(c.run_until(e, [&] {
+    auto a = c.store().attempts_of(pc2);
+    return !a.empty() && !a.back().job_id.empty();
+  }, 60));
+  auto chained = c.store().attempts_of(pc2).back();
+  EXPECT_EQ(chained.request["dependency"], "afterok:" + pc1_job);
+  EXPECT_NE(scontrol_field(chained.job_id, "Dependency").find("afterok:" + pc1_job), std::string::npos);
+  EXPECT_EQ(scontrol_field(chained.job_id, "JobState"), "PENDING");
+  c.release_parent_cache();
+  ASSERT_TRUE(c.run_until_ended(e, pc2, 180));
+  EXPECT_EQ(c.store().task(pc1)->state, TaskState::Done) << c.store().task(pc1)->error;
+  EXPECT_EQ(c.store().task(pc2)->state, TaskState::Done) << c.store().task(pc2)->error;
+  EXPECT_EQ(c.store().attempts_of(pc2).size(), 1u);
+}
+
+TEST(EngineSlurm, AChainedPc2WhosePc1FailsIsNotCharged) {
+  SA_REQUIRE_CLUSTER();
+  EngineCluster c;
+  c.site().pc2_placement = adapter::Pc2Placement::AfterOk;
+  auto e = c.engine();
+  auto pc1 = pc1_after_ap(c, e, 13, k2KiB, 1);
+  c.hold_parent_cache(k2KiB);
+  auto pc2 = c.submit(13, TaskType::PreCommit2, nlohmann::json::object(), k2KiB, 1);
+  std::string pc1_job = c.wait_running(e, pc1, 120);
+  ASSERT_FALSE(pc1_job.empty());
+  ASSERT_TRUE(c.run_until(e, [&] {
+    auto a = c.store().attempts_of(pc2);
+    return !a.empty() && !a.back().job_id.empty();
+  }, 60));
+  run_process({"/bin/sh", "-c", "scancel " + pc1_job});  // PC1 ends for good (one attempt only)
+  ASSERT_TRUE(c.run_until(e, [&] {
+    auto a = c.store().attempts_of(pc2);
+    return !a.empty() && adapter::is_terminal(a.front().state);
+  }, 120));
+  c.release_parent_cache();
+  auto first = c.store().attempts_of(pc2).front();
+  EXPECT_EQ(first.failure_class, "dependency") << first.message;
+  EXPECT_EQ(c.store().task(pc1)->state, TaskState::Failed);
+}
+
+}  // namespace
+}  // namespace sa::test

@@ -49,6 +49,8 @@ std::string first_difference(const SlurmJobDesc& a, const SlurmJobDesc& b) {
   check("qos", a.qos, b.qos);
   check("exclude_nodes", a.exclude_nodes, b.exclude_nodes);
   check("req_nodes", a.req_nodes, b.req_nodes);
+  check("dependency", a.dependency, b.dependency);
+  check("kill_invalid_dep", a.kill_invalid_dep, b.kill_invalid_dep);
   check("std_out", a.std_out, b.std_out);
   check("std_err", a.std_err, b.std_err);
   check("work_dir", a.work_dir, b.work_dir);
@@ -78,6 +80,8 @@ SlurmJobDesc make_job_desc(const JobLaunch& l, const SlurmSubmitOptions& options
   d.qos = r.qos;
   for (const std::string& n : r.exclude_nodes) d.exclude_nodes += (d.exclude_nodes.empty() ? "" : ",") + n;
   for (const std::string& n : r.nodelist) d.req_nodes += (d.req_nodes.empty() ? "" : ",") + n;
+  d.dependency = r.dependency;
+  d.kill_invalid_dep = !r.dependency.empty();
   if (r.gpus > 0) {
     d.tres_per_node = "gres:gpu:" + (r.gpu_type.empty() ? "" : r.gpu_type + ":") + std::to_string(r.gpus);
   }

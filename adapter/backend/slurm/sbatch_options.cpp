@@ -126,6 +126,8 @@ const OptionSpec kOptions[] = {
     {"qos", 'q', true, [](D& d, V v) { d.qos = v; }},
     {"exclude", 'x', true, [](D& d, V v) { d.exclude_nodes = v; }},
     {"nodelist", 'w', true, [](D& d, V v) { d.req_nodes = v; }},
+    {"dependency", 'd', true, [](D& d, V v) { d.dependency = v; }},
+    {"kill-on-invalid-dep", 0, true, [](D& d, V v) { d.kill_invalid_dep = std::string_view(v) == "yes"; }},
     {"output", 'o', true, [](D& d, V v) { d.std_out = v; }},
     {"error", 'e', true, [](D& d, V v) { d.std_err = v; }},
     {"chdir", 'D', true, [](D& d, V v) { d.work_dir = v; }},

@@ -217,6 +217,8 @@ void fill_job_desc(const SlurmJobDesc& d, std::vector<char*>& env, job_desc_msg_
   m.qos = cstr(d.qos);
   m.exc_nodes = cstr(d.exclude_nodes);
   m.req_nodes = cstr(d.req_nodes);
+  m.dependency = cstr(d.dependency);
+  if (d.kill_invalid_dep) m.bitflags |= KILL_INV_DEP;
   m.tres_per_node = cstr(d.tres_per_node);
   m.tres_bind = cstr(d.tres_bind);
   m.features = cstr(d.features);

@@ -43,6 +43,8 @@ struct SlurmJobDesc {
   std::string qos;
   std::string exclude_nodes;  // "n1,n2"
   std::string req_nodes;      // --nodelist "n1"
+  std::string dependency;     // --dependency "afterok:12"
+  bool kill_invalid_dep = false;  // --kill-on-invalid-dep=yes: a dependency that can never hold ends the job
   std::string tres_per_node;  // "gres:gpu:1", "gres:gpu:a100:2"
   std::string tres_bind;      // --gpu-bind=closest -> "gpu:closest"
   std::string features;       // --constraint

@@ -173,6 +173,12 @@ FailureDecision classify_slurm_ending(const JobStatus& st) {
       return decide(EndingAction::Temporary, "deadline", true,
                     "Slurm could not finish the job before its deadline; the sealing ticket must be renewed");
     case SlurmJobState::Cancelled:
+      if (st.reason.find("DependencyNeverSatisfied") != std::string::npos) {
+        // A chained PC2 whose PC1 failed: not this task's fault; it waits for its PC1 again.
+        FailureDecision d = decide(EndingAction::Requeue, "dependency", true, "the job it was chained to (afterok) failed");
+        d.spends_attempt = false;
+        return d;
+      }
       return decide(
           EndingAction::Cancelled, "cancelled", false,
           st.cancelled ? "cancelled by sealadapter" : "cancelled outside sealadapter (scancel or an administrator)");
