@@ -18,13 +18,23 @@ namespace sa::adapter::lotus {
 
 namespace {
 
-std::string stable_id(const std::filesystem::path& file) {
+// The storage path's identity as Lotus keeps it: <path>/sectorstore.json. Reusing an existing file means a
+// lotus-miner (or lotus-worker) that attaches the same shared path is the same storage in the miner's
+// index, and reads the files directly instead of fetching them.
+std::string sectorstore_id(const std::filesystem::path& root) {
+  const auto file = root / "sectorstore.json";
   std::ifstream in(file);
-  std::string id;
-  if (in >> id && id.size() == 36) return id;
-  id = new_uuid();
-  staging::write_file_atomic(file, id + "\n");
-  return id;
+  if (in) {
+    auto meta = nlohmann::json::parse(in, nullptr, false);
+    if (meta.is_object() && meta.contains("ID") && meta["ID"].is_string() && meta["ID"].get<std::string>().size() == 36) {
+      return meta["ID"].get<std::string>();
+    }
+    throw Error(ErrorKind::Config, file.string() + " exists but has no storage ID; fix or remove it");
+  }
+  std::filesystem::create_directories(root);
+  nlohmann::json meta = {{"ID", new_uuid()}, {"Weight", 10}, {"CanSeal", true}, {"CanStore", true}, {"MaxStorage", 0}};
+  staging::write_file_atomic(file, meta.dump(2) + "\n");
+  return meta["ID"].get<std::string>();
 }
 
 std::string hostname() {
@@ -44,7 +54,7 @@ MinerLink::MinerLink(ApiInfo miner, Store& store, const SiteConfig& site, Resour
       calls_(site.state_dir / "lotus-calls.db"),
       worker_(store, calls_, site),
       session_(new_uuid()),
-      storage_id_(stable_id(site.state_dir / "lotus-storage-id")) {}
+      storage_id_(sectorstore_id(site.storage_dir)) {}
 
 MinerLink::~MinerLink() { stop(); }
 

@@ -144,4 +144,22 @@ class EngineCluster {
   int lock_fd_ = -1;
 };
 
+inline const std::string kClusterTicket = std::string(64, '7');
+
+inline std::string scontrol_field(const std::string& job_id, const std::string& key) {
+  std::string out = EngineCluster::scontrol("show job " + job_id);
+  auto at = out.find(key + "=");
+  if (at == std::string::npos) return "";
+  auto end = out.find_first_of(" \n", at);
+  return out.substr(at + key.size() + 1, end - at - key.size() - 1);
+}
+
+// AddPiece of a CC sector, then PC1 queued (it will block while the test holds the parent-cache lock).
+inline std::int64_t pc1_after_ap(EngineCluster& c, adapter::Engine& e, std::uint64_t sector, params::SealProof proof, int attempts = 3) {
+  auto ap = c.submit(sector, adapter::TaskType::AddPiece, {{"pieces", nlohmann::json::array()}}, proof);
+  EXPECT_TRUE(c.run_until_ended(e, ap, 120));
+  EXPECT_EQ(c.store().task(ap)->state, adapter::TaskState::Done) << c.store().task(ap)->error;
+  return c.submit(sector, adapter::TaskType::PreCommit1, {{"ticket", kClusterTicket}}, proof, attempts);
+}
+
 }  // namespace sa::test

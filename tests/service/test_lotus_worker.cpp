@@ -74,6 +74,9 @@ TEST_F(LotusWorker, RegistersAndSealsA2KiBSectorWithLotusShapes) {
   ASSERT_EQ(w["paths"].size(), 1u);
   ASSERT_EQ(miner_.attached().size(), 1u);
   EXPECT_EQ(miner_.attached()[0][0]["ID"], w["paths"][0]["ID"]);
+  // The id is the storage path's own, in Lotus's sectorstore.json, so the miner can attach the same path.
+  auto meta = nlohmann::json::parse(test::file_text(home_ / "storage" / "sectorstore.json"));
+  EXPECT_EQ(meta["ID"], w["paths"][0]["ID"]);
 
   const std::string ticket = bytes32(1), seed = bytes32(100);
   auto ap = run("AddPiece", {ref(7), nlohmann::json::array(), 2032, {{"Type", "null"}, {"Info", "2032"}}});
