@@ -26,9 +26,11 @@ struct CliSite {
   std::map<std::string, std::string> env() const {
     return {{"SEALADAPTER_SITE", site}, {"FIL_PROOFS_PARENT_CACHE", parents.string()}};
   }
-  ProcessResult sa(std::vector<std::string> args) const {
+  ProcessResult sa(std::vector<std::string> args, std::map<std::string, std::string> more = {}) const {
     args.insert(args.begin(), kBin);
-    return run_process(args, env());
+    auto e = env();
+    e.insert(more.begin(), more.end());
+    return run_process(args, e);
   }
 };
 
@@ -60,6 +62,34 @@ TEST(CliSlurm, SealThroughSlurmGivesTheSameSectorAsThisHost) {
   EXPECT_EQ(jc["state"], "done");
   EXPECT_TRUE(jc["verified"].get<bool>());
   EXPECT_EQ(jc["comm_r"], jl["comm_r"]);
+}
+
+// A PC2 job across two nodes: two ranks of two CPUs each (PC2_2K_MAX_PARALLELISM=2, Lotus's override) do
+// not fit one 2-CPU node, so Slurm gives the job two nodes and srun --mpi=pmix wires the ranks; the
+// sector is the same as on this host.
+TEST(CliSlurm, APc2JobSpansTwoNodesAndSealsTheSameSector) {
+  SA_REQUIRE_CLUSTER();
+  CliSite slurm("sa2n" + std::to_string(::getpid() % 10000));
+  auto s = slurm.sa({"seal", "--backend", "slurm", "--sector-size", "2KiB", "--sector", "21", "--ranks", "2", "--ticket",
+                     kTicket, "--seed", kSeed, "--json"},
+                    {{"PC2_2K_MAX_PARALLELISM", "2"}});
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  TempDir home;
+  auto l = run_process({kBin, "seal", "--sector-size", "2KiB", "--sector", "21", "--ticket", kTicket, "--seed", kSeed, "--json"},
+                       {{"SEALADAPTER_HOME", home.path().string()}, {"SEALADAPTER_SITE", ""}});
+  ASSERT_EQ(l.exit_code, 0) << l.err;
+  auto js = nlohmann::json::parse(s.out)[0], jl = nlohmann::json::parse(l.out)[0];
+  EXPECT_TRUE(js["verified"].get<bool>());
+  EXPECT_EQ(js["comm_r"], jl["comm_r"]);
+  int pc2 = 0;
+  for (const auto& t : nlohmann::json::parse(slurm.sa({"status", "--json"}).out)) {
+    if (t["task"] != "seal/v0/precommit/2") continue;
+    ++pc2;
+    const auto& a = t["attempts_detail"].back();
+    EXPECT_EQ(a["request"]["nodes"], 2) << a.dump();
+    EXPECT_NE(a["job"]["node"].get<std::string>().find_first_of(",["), std::string::npos) << "one node: " << a.dump();
+  }
+  EXPECT_EQ(pc2, 1);
 }
 
 TEST(CliSlurm, KillNineWithJobsInFlightThenRestartCompletesEveryTaskOnce) {
