@@ -128,6 +128,16 @@ class EngineCluster {
     }, seconds);
   }
 
+  // Holds the parent-cache lock so the sector's PC1 job blocks, and waits until it runs with its step
+  // started (a time limit or requeue that falls before the step exists fails the step instead); returns
+  // its Slurm job id ("" when it did not get there).
+  std::string hold_running_pc1(adapter::Engine& engine, std::int64_t pc1, params::SealProof proof) {
+    hold_parent_cache(proof);
+    std::string job = wait_running(engine, pc1, 120);
+    if (job.empty() || !wait_step(engine, job, 60)) return "";
+    return job;
+  }
+
   static std::string scontrol(const std::string& args) {
     auto r = run_process({"/bin/sh", "-c", "scontrol " + args});
     return r.out + r.err;

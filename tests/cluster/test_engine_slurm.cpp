@@ -74,10 +74,8 @@ TEST(EngineSlurm, TimeoutIsRetriedWithMoreTime) {
   EngineCluster c;
   auto e = c.engine();
   auto pc1 = pc1_after_ap(c, e, 3, k2KiB);
-  c.hold_parent_cache(k2KiB);
-  std::string job = c.wait_running(e, pc1, 120);
+  std::string job = c.hold_running_pc1(e, pc1, k2KiB);
   ASSERT_FALSE(job.empty());
-  ASSERT_TRUE(c.wait_step(e, job, 60));
   EngineCluster::scontrol("update JobId=" + job + " EndTime=now");  // over its limit from now on
   ASSERT_TRUE(c.run_until(e, [&] { return c.store().attempts_of(pc1).size() >= 2; }, 120));
   c.release_parent_cache();
@@ -93,8 +91,7 @@ TEST(EngineSlurm, CancelReachesTheSlurmJob) {
   EngineCluster c;
   auto e = c.engine();
   auto pc1 = pc1_after_ap(c, e, 4, k2KiB);
-  c.hold_parent_cache(k2KiB);
-  std::string job = c.wait_running(e, pc1, 120);
+  std::string job = c.hold_running_pc1(e, pc1, k2KiB);
   ASSERT_FALSE(job.empty());
   e.cancel(pc1);
   ASSERT_TRUE(c.run_until(e, [&] { return c.store().active_attempts().empty(); }, 60));
@@ -108,10 +105,8 @@ TEST(EngineSlurm, ARequeuedJobStaysOneAttempt) {
   EngineCluster c;
   auto e = c.engine();
   auto pc1 = pc1_after_ap(c, e, 5, k2KiB);
-  c.hold_parent_cache(k2KiB);
-  std::string job = c.wait_running(e, pc1, 120);
+  std::string job = c.hold_running_pc1(e, pc1, k2KiB);
   ASSERT_FALSE(job.empty());
-  ASSERT_TRUE(c.wait_step(e, job, 60));  // a requeue before the step exists can fail the step instead
   EngineCluster::scontrol("requeue " + job);
   // Slurm puts it back in the queue under the same id; the engine must see one attempt, still active.
   ASSERT_TRUE(c.run_until(e, [&] { return scontrol_field(job, "Restarts") == "1"; }, 60));
@@ -122,7 +117,9 @@ TEST(EngineSlurm, ARequeuedJobStaysOneAttempt) {
   c.release_parent_cache();
   ASSERT_TRUE(c.run_until_ended(e, pc1, 240));
   EXPECT_EQ(c.store().task(pc1)->state, TaskState::Done) << c.store().task(pc1)->error;
-  EXPECT_EQ(c.store().attempts_of(pc1).size(), 1u) << "a requeued job was counted as a second attempt";
+  auto attempts = c.store().attempts_of(pc1);
+  EXPECT_EQ(attempts.size(), 1u) << "a requeued job was counted as a second attempt: the first ended "
+                                 << attempts[0].failure_class << " (" << attempts[0].message << ")";
 }
 
 }  // namespace
