@@ -56,7 +56,7 @@ class MinerLink : public ServiceComponent {
   CallStore calls_;
   WorkerCalls worker_;
   std::string session_;     // ours, new at every start (the miner keys workers by it)
-  std::string storage_id_;  // stable: <state_dir>/lotus-storage-id
+  std::string storage_id_;  // the shared path's own, from <storage_dir>/sectorstore.json
   std::string own_url_;
   std::string miner_session_;
   std::atomic<bool> connected_{false};
