@@ -95,6 +95,12 @@ Backend& CliContext::backend() {
 
 SlurmBackend* CliContext::slurm() { return dynamic_cast<SlurmBackend*>(&backend()); }
 
+void CliContext::set_pc1_batch(int n, int wait) {
+  SiteConfig& s = const_cast<SiteConfig&>(site());
+  s.pc1_batch = n;
+  if (s.pc1_batch_wait == 0) s.pc1_batch_wait = wait;
+}
+
 void CliContext::set_backend_kind(BackendKind kind) {
   SiteConfig& s = const_cast<SiteConfig&>(site());
   if (kind == BackendKind::Slurm && s.source == "<embedded default>") {

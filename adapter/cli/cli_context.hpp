@@ -39,6 +39,8 @@ class CliContext {
   SlurmBackend* slurm();
   // Overrides the site's backend (seal --backend); before the first use of backend().
   void set_backend_kind(BackendKind kind);
+  // `seal --pc1-batch N`: N sectors' PC1 per job; a partial batch waits `wait` seconds unless the site says.
+  void set_pc1_batch(int n, int wait);
 
   // The service to talk to (--api or SEALADAPTER_API_INFO), if any.
   std::optional<ApiInfo> api_info() const;

@@ -46,6 +46,7 @@ void register_seal(CLI::App& app, CliContext& ctx) {
     std::vector<std::string> data;
     bool json = false;
     std::string backend;
+    std::optional<int> pc1_batch;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("--sector-size", a->size, "Sector size (2KiB, 8MiB, 512MiB, 32GiB, 64GiB)")->required();
@@ -58,9 +59,14 @@ void register_seal(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--proof", a->version, "Proof version (V1 or V1_1)")->capture_default_str();
   cmd->add_option("--ranks", a->ranks, "MPI ranks per job")->capture_default_str()->check(CLI::Range(1, 4096));
   cmd->add_option("--backend", a->backend, "local or slurm (default: the site's)")->check(CLI::IsMember({"local", "slurm"}));
+  cmd->add_option("--pc1-batch", a->pc1_batch,
+                  "PC1 of up to N sectors in one job, one sector per rank (site key pc1_batch; a partial batch "
+                  "waits up to 60 s for the other sectors unless the site sets pc1_batch_wait)")
+      ->check(CLI::Range(1, 256));
   cmd->add_flag("--json", a->json, "JSON: one object per sector");
   cmd->callback([&ctx, a] {
     if (!a->backend.empty()) ctx.set_backend_kind(a->backend == "slurm" ? BackendKind::Slurm : BackendKind::Local);
+    if (a->pc1_batch) ctx.set_pc1_batch(*a->pc1_batch, 60);
     SealRequest req;
     req.proof = params::seal_proof(parse_size_arg(a->size), parse_version_arg(a->version));
     if (req.proof.version() != params::ProofVersion::V1 && req.proof.version() != params::ProofVersion::V1_1) {

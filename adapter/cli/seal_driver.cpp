@@ -141,7 +141,9 @@ std::vector<SectorReport> seal_sectors(CliContext& ctx, const SealRequest& req) 
       auto attempts = store.attempts_of(task.id);
       double secs = attempts.empty() || attempts.back().started_at == 0 ? 0 : attempts.back().ended_at - attempts.back().started_at;
       per_stage[std::string(short_name(t))] = {{"task", task.id}, {"state", std::string(task_state_name(task.state))},
-                                               {"seconds", secs}, {"attempts", task.attempts}, {"outputs", it->second.outputs}};
+                                               {"seconds", secs}, {"attempts", task.attempts},
+                                               {"job", attempts.empty() ? "" : attempts.back().job_id},
+                                               {"outputs", it->second.outputs}};
       if (task.state != TaskState::Done) {
         state = "failed";
         if (rep.error.empty()) rep.error = std::string(short_name(t)) + ": " + task.error;

@@ -78,6 +78,10 @@ struct SiteConfig {
   std::string instance = "sa";        // adapter instance tag carried by every job name/comment
   MemoryPolicy memory_policy = MemoryPolicy::Max;
   Pc2Placement pc2_placement = Pc2Placement::Any;
+  // PC1 batches: up to this many PC1 tasks of one proof type run as one job, one sector per rank on one
+  // node (1 = a job per task). A partial batch waits up to pc1_batch_wait seconds for more sectors.
+  int pc1_batch = 1;
+  int pc1_batch_wait = 0;
   std::uint64_t min_job_memory = 512ull << 20;  // floor for --mem: the job process itself needs memory
   std::string account;
   std::string qos;

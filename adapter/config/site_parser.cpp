@@ -131,7 +131,7 @@ SiteConfig parse_site(std::string_view toml_text, const std::string& source_name
   const TomlTable top(doc, source_name, "the top level");
   top.require_known_keys({"name", "backend", "state_dir", "storage_dir", "scratch_dir", "job_binary",
                           "templates_dir", "instance", "memory_policy", "min_job_memory", "account", "qos",
-                          "qos_urgent", "pc2_placement", "allow", "walltime", "partition"});
+                          "qos_urgent", "pc2_placement", "pc1_batch", "pc1_batch_wait", "allow", "walltime", "partition"});
   SiteConfig site;
   site.source = source_name;
   site.name = top.string("name").value_or(std::filesystem::path(source_name).stem().string());
@@ -155,6 +155,8 @@ SiteConfig parse_site(std::string_view toml_text, const std::string& source_name
     else if (*pl == "afterok") site.pc2_placement = Pc2Placement::AfterOk;
     else top.fail("pc2_placement", "unknown placement \"" + *pl + "\" (use \"any\", \"same-node\" or \"afterok\")");
   }
+  site.pc1_batch = static_cast<int>(top.integer("pc1_batch", 1, 256, "between 1 and 256 sectors").value_or(site.pc1_batch));
+  site.pc1_batch_wait = static_cast<int>(top.integer("pc1_batch_wait", 0, 86400, "between 0 and 86400 seconds").value_or(site.pc1_batch_wait));
   site.min_job_memory = detail::size_value(top, "min_job_memory").value_or(site.min_job_memory);
   site.account = detail::line_string(top, "account").value_or("");
   site.qos = detail::line_string(top, "qos").value_or("");

@@ -7,6 +7,7 @@
 #include "base/error.hpp"
 #include "contract/job_manifest.hpp"
 #include "engine/failure.hpp"
+#include "engine/pc1_batches.hpp"
 #include "engine/request_json.hpp"
 #include "engine/retry_policy.hpp"
 #include "engine/task_stage.hpp"
@@ -41,7 +42,15 @@ CycleReport Engine::step() {
 
 void Engine::cancel(std::int64_t task_id) {
   auto active = store_.cancel(task_id, clock_());
-  if (active) backend_.cancel(JobHandle{active->job_id, active->tag});
+  if (!active) return;
+  // A batch job also runs other tasks' sectors: it is only killed when none of them still needs it (the
+  // cancelled task's rank runs on, and its result is ignored).
+  for (const AttemptRecord& other : store_.active_attempts()) {
+    if (other.id == active->id || other.job_id.empty() || other.job_id != active->job_id) continue;
+    auto t = store_.task(other.task_id);
+    if (t && t->state != TaskState::Cancelled) return;
+  }
+  backend_.cancel(JobHandle{active->job_id, active->tag});
 }
 
 namespace {
@@ -56,15 +65,31 @@ bool ok_result_published(const AttemptRecord& a) {
   }
 }
 
-// "...:task=<id>:attempt=<n>" of a job comment.
-std::optional<std::pair<std::int64_t, int>> comment_ids(const std::string& comment) {
-  auto t = comment.find(":task="), at = comment.find(":attempt=");
-  if (t == std::string::npos || at == std::string::npos) return std::nullopt;
+// The (task, attempt) pairs of a job comment: "...:task=<id>:attempt=<n>", or "...:batch=<id>.<n>,<id>.<n>"
+// for a batch job.
+std::vector<std::pair<std::int64_t, int>> comment_ids(const std::string& comment) {
+  std::vector<std::pair<std::int64_t, int>> out;
   try {
-    return std::make_pair(std::stoll(comment.substr(t + 6, at - t - 6)), std::stoi(comment.substr(at + 9)));
+    if (auto b = comment.find(":batch="); b != std::string::npos) {
+      std::string list = comment.substr(b + 7);
+      for (std::size_t at = 0; at < list.size();) {
+        std::size_t end = list.find(',', at);
+        if (end == std::string::npos) end = list.size();
+        std::string item = list.substr(at, end - at);
+        std::size_t dot = item.find('.');
+        if (dot == std::string::npos) return {};
+        out.emplace_back(std::stoll(item.substr(0, dot)), std::stoi(item.substr(dot + 1)));
+        at = end + 1;
+      }
+      return out;
+    }
+    auto t = comment.find(":task="), at = comment.find(":attempt=");
+    if (t == std::string::npos || at == std::string::npos) return {};
+    out.emplace_back(std::stoll(comment.substr(t + 6, at - t - 6)), std::stoi(comment.substr(at + 9)));
   } catch (const std::exception&) {
-    return std::nullopt;
+    return {};
   }
+  return out;
 }
 
 }  // namespace
@@ -101,7 +126,7 @@ int Engine::reap() {
       if (!adoptable) adoptable = backend_.adopt(comment_prefix());
       auto found = std::find_if(adoptable->begin(), adoptable->end(), [&](const AdoptedJob& j) {
         auto ids = comment_ids(j.comment);
-        return ids && ids->first == a.task_id && ids->second == a.number;
+        return std::find(ids.begin(), ids.end(), std::make_pair(a.task_id, a.number)) != ids.end();
       });
       if (found != adoptable->end()) {
         store_.record_submission(a.id, std::string(backend_.name()), found->handle.job_id, found->handle.tag, clock_());
@@ -229,13 +254,41 @@ int Engine::start_ready(CycleReport& report) {
       report.blocked[id] = too_big(t, plan);
       store_.reject(id, "cannot run on this site: " + report.blocked[id], now);
     }
-    for (std::int64_t id : wp.start) {
+    // Submits one job unless the partition's submissions wait (cap, rate); later tasks wait with it.
+    bool blocked = false;
+    auto may_submit = [&] {
+      if (blocked) return false;
       if (std::string why = backend_.submit_blocker(name); !why.empty()) {
         report.waiting[name] = why;
-        break;  // later tasks of this partition wait for the next cycle
+        blocked = true;
       }
-      launch(*by_id[id], part);
+      return !blocked;
+    };
+    std::vector<BatchCandidate> pc1s;
+    for (std::int64_t id : wp.start) {
+      const TaskRecord& t = *by_id[id];
+      if (batchable(t)) {
+        pc1s.push_back({id, t.proof.id, std::max(t.created_at, t.not_before)});
+        continue;
+      }
+      if (!may_submit()) break;
+      launch(t, part);
       ++started;
+    }
+    if (pc1s.empty() || blocked) continue;
+    auto limit = [&](std::int64_t proof) {
+      for (const auto& c : pc1s) {
+        if (c.proof == proof) return batch_limit(*by_id[c.task_id], *part);
+      }
+      return 1;
+    };
+    for (const auto& batch : plan_pc1_batches(pc1s, limit, site_.pc1_batch_wait, now).batches) {
+      if (!may_submit()) break;
+      std::vector<const TaskRecord*> members;
+      for (std::int64_t id : batch) members.push_back(by_id[id]);
+      if (members.size() == 1) launch(*members[0], part);
+      else launch_batch(members, *part);
+      started += static_cast<int>(members.size());
     }
   }
   return started;
@@ -284,6 +337,45 @@ std::vector<std::string> Engine::pc1_node(const TaskRecord& task, const JobReque
   return {};
 }
 
+JobRequest Engine::request_for(const TaskRecord& task, const Partition& partition) {
+  TaskSpec spec{task.type, task.proof, task.priority, task.ranks};
+  JobRequest request = map_task(spec, table_, partition, site_);
+  request = adjust_for_history(request, store_.attempts_of(task.id), partition);
+  if (task.type == TaskType::PreCommit2 && site_.pc2_placement == Pc2Placement::SameNode) {
+    request.nodelist = pc1_node(task, request);
+  }
+  if (auto dep = chained_.find(task.id); dep != chained_.end()) request.dependency = dep->second;
+  for (const auto& [k, v] : options_.forward_env) request.env.emplace(k, v);
+  return request;
+}
+
+jobs::JobManifest Engine::manifest_for(const TaskRecord& task, const AttemptRecord& a, std::string_view stage) const {
+  jobs::JobManifest m;
+  m.task_id = task.id;
+  m.attempt = a.number;
+  m.task_type = std::string(task_string(task.type));
+  m.stage = std::string(stage);
+  m.miner = task.sector.miner;
+  m.sector = task.sector.number;
+  m.proof_type = task.proof.id;
+  m.ranks = task.ranks;
+  m.storage_dir = site_.storage_dir;
+  m.scratch_dir = site_.scratch_dir;
+  m.result_path = a.result_path;
+  m.inputs = task.inputs;
+  return m;
+}
+
+void Engine::fail_launch(const AttemptRecord& a, const Error& e) {
+  AttemptOutcome o;
+  o.state = AttemptState::Failed;
+  o.task_event = e.retryable() ? TaskEvent::FailedRetryable : TaskEvent::FailedPermanent;
+  o.failure_class = std::string(failure_class_name(FailureClass::LaunchFailed));
+  o.message = e.what();
+  o.retry_after = clock_() + retry_backoff_seconds(a.number + 1);
+  store_.finish_attempt(a.id, o, clock_());
+}
+
 void Engine::launch(const TaskRecord& task, const Partition* chosen) {
   const double now = clock_();
   auto stage = stage_for(task.type);
@@ -295,13 +387,7 @@ void Engine::launch(const TaskRecord& task, const Partition* chosen) {
   JobRequest request;
   try {
     if (!partition) partition = &choose_partition(spec, table_, site_, task.partition);
-    request = map_task(spec, table_, *partition, site_);
-    request = adjust_for_history(request, store_.attempts_of(task.id), *partition);
-    if (task.type == TaskType::PreCommit2 && site_.pc2_placement == Pc2Placement::SameNode) {
-      request.nodelist = pc1_node(task, request);
-    }
-    if (auto dep = chained_.find(task.id); dep != chained_.end()) request.dependency = dep->second;
-    for (const auto& [k, v] : options_.forward_env) request.env.emplace(k, v);
+    request = request_for(task, *partition);
   } catch (const Error& e) {
     plan_error = e;
   }
@@ -316,23 +402,11 @@ void Engine::launch(const TaskRecord& task, const Partition* chosen) {
   try {
     if (plan_error) throw *plan_error;
     if (!stage) throw Error(ErrorKind::Usage, std::string(short_name(task.type)) + " has no job stage in this release");
-    jobs::JobManifest m;
-    m.task_id = task.id;
-    m.attempt = a.number;
-    m.task_type = std::string(task_string(task.type));
-    m.stage = std::string(*stage);
-    m.miner = task.sector.miner;
-    m.sector = task.sector.number;
-    m.proof_type = task.proof.id;
-    m.ranks = task.ranks;
-    m.storage_dir = site_.storage_dir;
-    m.scratch_dir = site_.scratch_dir;
-    m.result_path = a.result_path;
-    m.inputs = task.inputs;
+    jobs::JobManifest m = manifest_for(task, a, *stage);
     jobs::write_manifest(a.manifest_path, m);
 
     l.tag = job_tag(site_.instance, task.sector.miner, task.sector.number, task.type, a.number);
-    l.comment = "sealadapter:" + site_.instance + ":task=" + std::to_string(task.id) + ":attempt=" + std::to_string(a.number);
+    l.comment = comment_prefix() + "task=" + std::to_string(task.id) + ":attempt=" + std::to_string(a.number);
     l.request = request;
     l.stage = m.stage;
     l.job_binary = options_.job_binary;
@@ -346,13 +420,7 @@ void Engine::launch(const TaskRecord& task, const Partition* chosen) {
     JobHandle h = backend_.submit(l);
     store_.record_submission(a.id, std::string(backend_.name()), h.job_id, l.tag, clock_());
   } catch (const Error& e) {
-    AttemptOutcome o;
-    o.state = AttemptState::Failed;
-    o.task_event = e.retryable() ? TaskEvent::FailedRetryable : TaskEvent::FailedPermanent;
-    o.failure_class = std::string(failure_class_name(FailureClass::LaunchFailed));
-    o.message = e.what();
-    o.retry_after = clock_() + retry_backoff_seconds(a.number + 1);
-    store_.finish_attempt(a.id, o, clock_());
+    fail_launch(a, e);
   }
 }
 

@@ -11,7 +11,9 @@
 #include <vector>
 
 #include "backend/backend.hpp"
+#include "base/error.hpp"
 #include "config/site_config.hpp"
+#include "contract/job_manifest.hpp"
 #include "model/resource_table.hpp"
 #include "sched/window_planner.hpp"
 #include "store/store.hpp"
@@ -59,6 +61,14 @@ class Engine {
   int reap();
   int start_ready(CycleReport& report);
   void launch(const TaskRecord& task, const Partition* partition);
+  // The task's request on `partition`: mapped, adjusted for its failed attempts, placed; throws sa::Error.
+  JobRequest request_for(const TaskRecord& task, const Partition& partition);
+  jobs::JobManifest manifest_for(const TaskRecord& task, const AttemptRecord& a, std::string_view stage) const;
+  void fail_launch(const AttemptRecord& a, const Error& e);
+  // PC1 batches (engine_batch.cpp): several PC1 tasks in one job, one sector per rank.
+  bool batchable(const TaskRecord& t) const;
+  int batch_limit(const TaskRecord& t, const Partition& partition);
+  void launch_batch(const std::vector<const TaskRecord*>& members, const Partition& partition);
   void settle(const AttemptRecord& a, const JobStatus& status);
   std::string too_big(const TaskRecord& t, const PartitionPlan& plan) const;
   std::string comment_prefix() const;

@@ -53,17 +53,20 @@ JobManifest manifest_from_json(const nlohmann::json& j) {
   return m;
 }
 
-JobManifest read_manifest(const std::filesystem::path& file) {
+nlohmann::json read_contract_json(const std::filesystem::path& file) {
   std::ifstream in(file);
   if (!in) throw Error(ErrorKind::Usage, "cannot read manifest " + file.string());
   std::stringstream ss;
   ss << in.rdbuf();
-  nlohmann::json j;
   try {
-    j = nlohmann::json::parse(ss.str());
+    return nlohmann::json::parse(ss.str());
   } catch (const nlohmann::json::parse_error& e) {
     throw Error(ErrorKind::Usage, "manifest " + file.string() + " is not valid JSON: " + e.what());
   }
+}
+
+JobManifest read_manifest(const std::filesystem::path& file) {
+  nlohmann::json j = read_contract_json(file);
   try {
     return manifest_from_json(j);
   } catch (const Error& e) {

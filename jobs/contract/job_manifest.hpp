@@ -31,6 +31,8 @@ struct JobManifest {
 nlohmann::json to_json(const JobManifest& m);
 // Throws sa::Error(Usage) naming the missing or mistyped field, or a schema/version it does not understand.
 JobManifest manifest_from_json(const nlohmann::json& j);
+// A contract file (manifest or batch) as JSON; throws sa::Error(Usage) when unreadable or not JSON.
+nlohmann::json read_contract_json(const std::filesystem::path& file);
 JobManifest read_manifest(const std::filesystem::path& file);
 void write_manifest(const std::filesystem::path& file, const JobManifest& m);
 

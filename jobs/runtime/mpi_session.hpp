@@ -1,9 +1,10 @@
 // MPI for the job binaries, behind a small interface: the only place (with staging/hdf5) that includes
 // <mpi.h>. Initialises MPI (singleton start works when a job runs without a launcher), knows rank and world,
-// and offers the few collectives stages need.
+// and offers the few collectives stages need, on the world or on this rank alone (batch jobs).
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,8 +12,12 @@ namespace sa::jobs {
 
 class MpiSession {
  public:
+  // The world: initialises MPI (and finalises it when destroyed).
   MpiSession(int* argc, char*** argv);
   ~MpiSession();
+  // This rank alone, as a session of size 1: a batch rank runs its own task with stage code written for
+  // any world, and its collectives never wait for the other tasks of the batch.
+  std::unique_ptr<MpiSession> alone() const;
   MpiSession(const MpiSession&) = delete;
   MpiSession& operator=(const MpiSession&) = delete;
 
@@ -30,6 +35,11 @@ class MpiSession {
   [[noreturn]] void abort(int code) const;
 
  private:
+  struct Comm;
+  explicit MpiSession(std::shared_ptr<Comm> comm);
+
+  std::shared_ptr<Comm> comm_;
+  bool owns_mpi_ = false;
   int rank_ = 0;
   int size_ = 1;
 };

@@ -92,6 +92,35 @@ TEST(CliSlurm, APc2JobSpansTwoNodesAndSealsTheSameSector) {
   EXPECT_EQ(pc2, 1);
 }
 
+// A PC1 batch through Slurm: two sectors' PC1 in one job of two ranks on one node (srun --mpi=pmix), each
+// rank its own sector; the sectors are the same as sealed one by one on this host.
+TEST(CliSlurm, APc1BatchIsOneSlurmJobWithARankPerSector) {
+  SA_REQUIRE_CLUSTER();
+  CliSite slurm("sab" + std::to_string(::getpid() % 10000), "pc1_batch = 2\npc1_batch_wait = 120\n");
+  auto s = slurm.sa({"seal", "--backend", "slurm", "--sector-size", "2KiB", "--sector", "31", "--count", "2", "--ticket",
+                     kTicket, "--seed", kSeed, "--json"});
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  TempDir home;
+  auto l = run_process({kBin, "seal", "--sector-size", "2KiB", "--sector", "31", "--count", "2", "--ticket", kTicket, "--seed",
+                        kSeed, "--json"},
+                       {{"SEALADAPTER_HOME", home.path().string()}, {"SEALADAPTER_SITE", ""}});
+  ASSERT_EQ(l.exit_code, 0) << l.err;
+  auto js = nlohmann::json::parse(s.out), jl = nlohmann::json::parse(l.out);
+  ASSERT_EQ(js.size(), 2u);
+  EXPECT_EQ(js[0]["stages"]["PC1"]["job"], js[1]["stages"]["PC1"]["job"]) << s.out;
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_TRUE(js[i]["verified"].get<bool>());
+    EXPECT_EQ(js[i]["comm_r"], jl[i]["comm_r"]);
+  }
+  for (const auto& t : nlohmann::json::parse(slurm.sa({"status", "--json"}).out)) {
+    if (t["task"] != "seal/v0/precommit/1") continue;
+    const auto& a = t["attempts_detail"].back();
+    EXPECT_EQ(a["request"]["ntasks"], 2) << a.dump();
+    EXPECT_EQ(a["request"]["nodes"], 1) << a.dump();
+    EXPECT_EQ(a["job"]["node"].get<std::string>().find_first_of(",["), std::string::npos) << "one node: " << a.dump();
+  }
+}
+
 TEST(CliSlurm, KillNineWithJobsInFlightThenRestartCompletesEveryTaskOnce) {
   SA_REQUIRE_CLUSTER();
   const std::string instance = "sak" + std::to_string(::getpid() % 10000);

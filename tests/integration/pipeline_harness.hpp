@@ -37,6 +37,10 @@ class PipelineHarness {
   static std::string parents_dir() { return (std::filesystem::temp_directory_path() / "sa-test-parents").string(); }
 
   const std::filesystem::path& root() const { return dir_.path(); }
+  // The engine reads the site through a reference: tests may change it between steps (pc1_batch...).
+  adapter::SiteConfig& site() { return site_; }
+  adapter::Store& store() { return *store_; }
+  adapter::Engine& engine() { return *engine_; }
   std::filesystem::path storage() const { return site_.storage_dir; }
   std::filesystem::path cache(std::uint64_t sector) const {
     return storage() / "cache" / ("s-t01000-" + std::to_string(sector));

@@ -128,6 +128,31 @@ TEST_F(Cli, SealSealsSectorsEndToEndOnTheEmbeddedDefault) {
   EXPECT_EQ(nlohmann::json::parse(workers.out)[0]["partition"], "local");
 }
 
+// --pc1-batch: both sectors' PC1 run as one job (two ranks under mpirun), and the sectors are the same as
+// when each PC1 has its own job.
+TEST_F(Cli, SealWithAPc1BatchRunsBothSectorsInOneJob) {
+  const std::string ticket = std::string(63, '3') + "0";
+  const std::string seed = std::string(64, '5');
+  auto r = sa({"seal", "--sector-size", "2KiB", "--count", "2", "--pc1-batch", "2", "--ticket", ticket, "--seed", seed, "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.size(), 2u);
+  EXPECT_EQ(j[0]["stages"]["PC1"]["job"], j[1]["stages"]["PC1"]["job"]) << r.out;
+  EXPECT_NE(j[0]["stages"]["PC2"]["job"], j[1]["stages"]["PC2"]["job"]) << "only PC1 is batched";
+  test::TempDir other;
+  auto alone = sa({"seal", "--sector-size", "2KiB", "--count", "2", "--ticket", ticket, "--seed", seed, "--json"},
+                  {{"SEALADAPTER_HOME", other.path().string()}});
+  ASSERT_EQ(alone.exit_code, 0) << alone.err;
+  auto ja = nlohmann::json::parse(alone.out);
+  EXPECT_NE(ja[0]["stages"]["PC1"]["job"], ja[1]["stages"]["PC1"]["job"]);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(j[i]["state"], "done");
+    EXPECT_TRUE(j[i]["verified"].get<bool>());
+    EXPECT_EQ(j[i]["comm_r"], ja[i]["comm_r"]);
+  }
+  EXPECT_EQ(sa({"seal", "--sector-size", "2KiB", "--pc1-batch", "0"}).exit_code, 2);
+}
+
 TEST_F(Cli, SubmitOfATaskWithoutAStageSaysSo) {
   auto r = sa({"submit", "--task", "C2", "--sector", "1", "--sector-size", "2KiB"});
   EXPECT_EQ(r.exit_code, 2);

@@ -2,6 +2,7 @@
 // paths and defaults of parse_site.
 #include <gtest/gtest.h>
 
+#include "base/error.hpp"
 #include "config/site_config.hpp"
 
 namespace sa::adapter {
@@ -219,6 +220,16 @@ memory_per_node = "16GiB"
 )");
   EXPECT_EQ(s.account, "a'b\"c $(x) `y` #z \\w");
   EXPECT_EQ(s.partitions[0].name, "p q");
+}
+
+TEST(SiteParser, Pc1BatchKeys) {
+  EXPECT_EQ(parse(kMinimal).pc1_batch, 1) << "one PC1 per job unless the site says otherwise";
+  EXPECT_EQ(parse(kMinimal).pc1_batch_wait, 0);
+  const SiteConfig s = parse("pc1_batch = 4\npc1_batch_wait = 300\n" + kMinimal);
+  EXPECT_EQ(s.pc1_batch, 4);
+  EXPECT_EQ(s.pc1_batch_wait, 300);
+  EXPECT_THROW(parse("pc1_batch = 0\n" + kMinimal), Error);
+  EXPECT_THROW(parse("pc1_batch_wait = -1\n" + kMinimal), Error);
 }
 
 }  // namespace

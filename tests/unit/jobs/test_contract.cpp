@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "base/error.hpp"
+#include "contract/job_batch.hpp"
 #include "contract/job_manifest.hpp"
 #include "contract/job_result.hpp"
 #include "support/temp_dir.hpp"
@@ -107,6 +108,27 @@ TEST(Contract, ExitCodesAndStatusesCorrespond) {
   EXPECT_EQ(status_for_exit(65), ResultStatus::Permanent);
   EXPECT_EQ(status_for_exit(64), ResultStatus::Permanent);
   EXPECT_EQ(status_for_exit(137), ResultStatus::Retryable);  // unknown / killed: try again
+}
+
+TEST(Contract, BatchRoundTripsAndIsToldApartFromAManifest) {
+  test::TempDir dir;
+  JobBatch b;
+  b.stage = "pc1";
+  b.members = {"/state/jobs/1/a1/manifest.json", "/state/jobs/2/a1/manifest.json"};
+  write_batch(dir / "batch.json", b);
+  nlohmann::json j = read_contract_json(dir / "batch.json");
+  ASSERT_TRUE(is_batch(j));
+  EXPECT_FALSE(is_batch(to_json(sample())));
+  JobBatch back = batch_from_json(j);
+  EXPECT_EQ(back.stage, "pc1");
+  EXPECT_EQ(back.members, b.members);
+  j["members"] = nlohmann::json::array();
+  EXPECT_THROW(batch_from_json(j), Error);
+  j["members"] = {1, 2};
+  EXPECT_THROW(batch_from_json(j), Error);
+  j = to_json(b);
+  j["version"] = 7;
+  EXPECT_THROW(batch_from_json(j), Error);
 }
 
 }  // namespace
