@@ -7,6 +7,7 @@
 #include "base/error.hpp"
 #include "contract/job_manifest.hpp"
 #include "engine/failure.hpp"
+#include "engine/job_comment.hpp"
 #include "engine/pc1_batches.hpp"
 #include "engine/request_json.hpp"
 #include "engine/retry_policy.hpp"
@@ -65,33 +66,6 @@ bool ok_result_published(const AttemptRecord& a) {
   }
 }
 
-// The (task, attempt) pairs of a job comment: "...:task=<id>:attempt=<n>", or "...:batch=<id>.<n>,<id>.<n>"
-// for a batch job.
-std::vector<std::pair<std::int64_t, int>> comment_ids(const std::string& comment) {
-  std::vector<std::pair<std::int64_t, int>> out;
-  try {
-    if (auto b = comment.find(":batch="); b != std::string::npos) {
-      std::string list = comment.substr(b + 7);
-      for (std::size_t at = 0; at < list.size();) {
-        std::size_t end = list.find(',', at);
-        if (end == std::string::npos) end = list.size();
-        std::string item = list.substr(at, end - at);
-        std::size_t dot = item.find('.');
-        if (dot == std::string::npos) return {};
-        out.emplace_back(std::stoll(item.substr(0, dot)), std::stoi(item.substr(dot + 1)));
-        at = end + 1;
-      }
-      return out;
-    }
-    auto t = comment.find(":task="), at = comment.find(":attempt=");
-    if (t == std::string::npos || at == std::string::npos) return {};
-    out.emplace_back(std::stoll(comment.substr(t + 6, at - t - 6)), std::stoi(comment.substr(at + 9)));
-  } catch (const std::exception&) {
-    return {};
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string Engine::comment_prefix() const { return "sealadapter:" + site_.instance + ":"; }
@@ -125,7 +99,7 @@ int Engine::reap() {
       // the job anyway: find it by its tag; else settle from the result file, or requeue.
       if (!adoptable) adoptable = backend_.adopt(comment_prefix());
       auto found = std::find_if(adoptable->begin(), adoptable->end(), [&](const AdoptedJob& j) {
-        auto ids = comment_ids(j.comment);
+        auto ids = comment_members(j.comment);
         return std::find(ids.begin(), ids.end(), std::make_pair(a.task_id, a.number)) != ids.end();
       });
       if (found != adoptable->end()) {
@@ -406,7 +380,7 @@ void Engine::launch(const TaskRecord& task, const Partition* chosen) {
     jobs::write_manifest(a.manifest_path, m);
 
     l.tag = job_tag(site_.instance, task.sector.miner, task.sector.number, task.type, a.number);
-    l.comment = comment_prefix() + "task=" + std::to_string(task.id) + ":attempt=" + std::to_string(a.number);
+    l.comment = job_comment(comment_prefix(), {{task.id, a.number}});
     l.request = request;
     l.stage = m.stage;
     l.job_binary = options_.job_binary;

@@ -6,6 +6,7 @@
 #include "base/error.hpp"
 #include "contract/job_batch.hpp"
 #include "engine/engine.hpp"
+#include "engine/job_comment.hpp"
 #include "engine/request_json.hpp"
 #include "engine/task_stage.hpp"
 #include "mapping/batch_request.hpp"
@@ -54,14 +55,14 @@ void Engine::launch_batch(const std::vector<const TaskRecord*>& members, const P
   std::vector<AttemptRecord> attempts;
   jobs::JobBatch batch;
   batch.stage = stage;
-  std::string ids;
+  std::vector<TaskAttempt> ids;
   for (const TaskRecord* m : members) {
     std::filesystem::path dir = attempt_dir(m->id, m->attempts + 1);
     std::filesystem::create_directories(dir);
     attempts.push_back(store_.begin_attempt(m->id, partition.name, to_json(request), (dir / "manifest.json").string(),
                                             (dir / "result.json").string(), now));
     batch.members.emplace_back(attempts.back().manifest_path);
-    ids += (ids.empty() ? "" : ",") + std::to_string(m->id) + "." + std::to_string(attempts.back().number);
+    ids.emplace_back(m->id, attempts.back().number);
   }
   try {
     for (int i = 0; i < n; ++i) {
@@ -74,7 +75,7 @@ void Engine::launch_batch(const std::vector<const TaskRecord*>& members, const P
     JobLaunch l;
     l.tag = job_tag(site_.instance, members[0]->sector.miner, members[0]->sector.number, TaskType::PreCommit1,
                     attempts[0].number) + "-x" + std::to_string(n);
-    l.comment = comment_prefix() + "batch=" + ids;
+    l.comment = job_comment(comment_prefix(), ids);
     l.request = request;
     l.stage = stage;
     l.job_binary = options_.job_binary;
