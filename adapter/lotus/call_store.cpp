@@ -132,15 +132,22 @@ bool CallStore::set_ready(const std::string& uuid, const std::string& return_met
 
 void CallStore::mark_returned(const std::string& uuid, double now) {
   std::lock_guard<std::mutex> lock(mutex_);
-  SQLite::Statement q(*db_, "UPDATE calls SET state = 'returned', returned_at = ?, send_attempts = send_attempts + 1 WHERE uuid = ?");
+  SQLite::Statement q(*db_, "UPDATE calls SET state = 'returned', returned_at = ? WHERE uuid = ?");
   q.bind(1, now);
   q.bind(2, uuid);
   q.exec();
 }
 
+void CallStore::begin_send(const std::string& uuid) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  SQLite::Statement q(*db_, "UPDATE calls SET send_attempts = send_attempts + 1 WHERE uuid = ?");
+  q.bind(1, uuid);
+  q.exec();
+}
+
 void CallStore::defer(const std::string& uuid, double next_try, const std::string& error) {
   std::lock_guard<std::mutex> lock(mutex_);
-  SQLite::Statement q(*db_, "UPDATE calls SET send_attempts = send_attempts + 1, next_try = ?, last_error = ? WHERE uuid = ?");
+  SQLite::Statement q(*db_, "UPDATE calls SET next_try = ?, last_error = ? WHERE uuid = ?");
   q.bind(1, next_try);
   q.bind(2, error);
   q.bind(3, uuid);

@@ -32,7 +32,7 @@ struct CallRecord {
   std::string return_method;                 // "ReturnAddPiece"
   nlohmann::json return_params;              // [CallID, result?, CallError|null]
   nlohmann::json declare = nlohmann::json::array();  // SectorFileType bits to declare before returning
-  int send_attempts = 0;
+  int send_attempts = 0;                     // sends begun; > 0 and not returned = the miner may have it
   double next_try = 0;
   std::string last_error;
   double created_at = 0;
@@ -49,6 +49,8 @@ class CallStore {
   std::vector<CallRecord> with_state(CallState s) const;
   // running -> ready with its return; false when the call was not running (built already).
   bool set_ready(const std::string& uuid, const std::string& return_method, const nlohmann::json& params);
+  // Counted before each send, so after a crash a call with tries may already be at the miner (in doubt).
+  void begin_send(const std::string& uuid);
   void mark_returned(const std::string& uuid, double now);
   void defer(const std::string& uuid, double next_try, const std::string& error);
 

@@ -187,8 +187,30 @@ void MinerLink::connect_loop() {
   }
 }
 
+bool MinerLink::miner_has_return(const CallId& id) {
+  // The miner lists a call under its worker until the Return arrives (RunWait >= 0), or as ret-wait (-1)
+  // after its own restart; -2/-3 are returned; not listed at all means it no longer waits for it.
+  const nlohmann::json jobs = miner_.call("Filecoin.WorkerJobs", nlohmann::json::array());
+  if (!jobs.is_object()) throw Error(ErrorKind::Io, "WorkerJobs: the miner's answer is not an object", Retry::Retryable);
+  for (const auto& [worker, list] : jobs.items()) {
+    if (!list.is_array()) continue;
+    for (const auto& job : list) {
+      if (!job.is_object() || !job.contains("ID") || !job["ID"].is_object()) continue;
+      if (job["ID"].value("ID", "") == id.id) return job.value("RunWait", 0) <= -2;
+    }
+  }
+  return true;
+}
+
 bool MinerLink::send(const CallRecord& c) {
   try {
+    if (c.send_attempts > 0 && miner_has_return(c.id)) {
+      calls_.mark_returned(c.id.id, wall_clock());
+      log_event(LogLevel::Info, "already-returned", {{"call", call_id_string(c.id)}, {"method", c.return_method},
+                                                     {"tries", std::to_string(c.send_attempts)}});
+      return true;
+    }
+    calls_.begin_send(c.id.id);
     const bool ok = c.return_params.back().is_null();
     nlohmann::json declare = c.declare;
     if (ok && c.method == "AddPiece") declare = {kFtUnsealed};

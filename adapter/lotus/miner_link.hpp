@@ -2,7 +2,9 @@
 // the shared storage, WorkerConnect), watches the miner's Session every 10 s and registers again when the
 // miner restarts, answers the worker API (Version, Session, Info, TaskTypes, Paths and the sealing calls of
 // worker_calls.hpp), verifies the miner's tokens with its AuthVerify, and sends each Return* from the
-// durable outbox with backoff until the miner acknowledges it.
+// durable outbox with backoff until the miner acknowledges it; a return that may already have reached the
+// miner (no answer came, or the service died mid-send) is only sent again if WorkerJobs says the miner still
+// waits for it, so none arrives twice.
 #pragma once
 
 #include <atomic>
@@ -44,6 +46,9 @@ class MinerLink : public ServiceComponent {
   void send_loop();
   bool register_with_miner();
   bool send(const CallRecord& c);
+  // Whether the miner has this call's return already: an earlier send may have reached it even though no
+  // answer came back (lost reply, or the service died mid-send). Asks the miner's WorkerJobs.
+  bool miner_has_return(const CallId& id);
   nlohmann::json info() const;
   nlohmann::json storage_info() const;
   nlohmann::json fs_stat() const;

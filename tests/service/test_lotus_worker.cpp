@@ -179,5 +179,28 @@ TEST_F(LotusWorker, KillNineWithReturnsPendingAndJobsRunningThenEachResultArrive
   EXPECT_GE(miner_.connects(), 2);
 }
 
+// The miner takes a return but its answer is lost; then the service is killed and started again. The
+// return is in doubt, so the service asks WorkerJobs before sending it again: the miner no longer waits for
+// it, so it is never sent twice.
+TEST_F(LotusWorker, AReturnWhoseAnswerWasLostIsNotSentAgainEvenAfterKillNine) {
+  start_service();
+  ASSERT_TRUE(miner_.wait_connected(30));
+  miner_.lose_answers(true);
+  std::string id = miner_.call_worker("AddPiece", {ref(3), nlohmann::json::array(), 2032, {{"Type", "null"}, {"Info", "2032"}}})["ID"];
+  ASSERT_EQ(miner_.wait_return(id, 120).size(), 1u) << test::file_text(service_.log());
+  miner_.lose_answers(false);
+  service_.kill(SIGKILL);  // the outbox still holds the return, with one send begun
+  start_service();
+  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (test::file_text(service_.log()).find("already-returned") == std::string::npos && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  EXPECT_NE(test::file_text(service_.log()).find("already-returned"), std::string::npos) << test::file_text(service_.log());
+  std::this_thread::sleep_for(std::chrono::seconds(2));
+  EXPECT_EQ(miner_.returns_for(id).size(), 1u);
+  // A call the miner still waits for is sent as usual after a lost send (the refused returns of the test
+  // above take that path).
+}
+
 }  // namespace
 }  // namespace sa

@@ -1,8 +1,9 @@
 // A lotus-miner for tests, speaking the shapes of lotus.md §5: it answers a worker's registration
 // (Version, Session, AuthVerify, StorageAttach, StorageDeclareSector, StorageReportHealth, WorkerConnect,
 // after which it calls the worker's Session, Version, Info, TaskTypes and Paths), records every Return*
-// by CallID, and calls the worker's sealing methods with its own admin token. It can refuse returns
-// (as a miner that is down would) to fill the worker's outbox.
+// by CallID, and calls the worker's sealing methods with its own admin token. Like Lotus's WorkerJobs it
+// lists the calls whose return it still waits for. It can refuse returns (as a miner that is down would)
+// to fill the worker's outbox, or take a return and lose the answer (a reply lost on the way back).
 #pragma once
 
 #include <httplib.h>
@@ -50,6 +51,8 @@ class TestMiner {
 
   // Refuse (with an error) every Return* while set.
   void refuse_returns(bool v) { refuse_ = v; }
+  // Record every Return* but answer with an error while set, as if the reply were lost.
+  void lose_answers(bool v) { lose_answers_ = v; }
   // A new session id, as a restarted miner has.
   void restart_session() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -74,7 +77,13 @@ class TestMiner {
     if (!res) throw std::runtime_error("worker unreachable");
     auto body = nlohmann::json::parse(res->body);
     if (body.contains("error")) throw std::runtime_error(body["error"].dump());
-    return body["result"];
+    const auto& result = body["result"];
+    if (result.is_object() && result.contains("ID") && result.contains("Sector")) {  // a CallID: wait for it
+      std::lock_guard<std::mutex> lock(mutex_);
+      waiting_[result["ID"].get<std::string>()] = {{"ID", result}, {"Sector", result["Sector"]}, {"Task", method},
+                                                   {"RunWait", 0}, {"Start", "2026-11-28T00:00:00Z"}, {"Hostname", "worker"}};
+    }
+    return result;
   }
 
   struct Return {
@@ -162,10 +171,21 @@ class TestMiner {
       ++connects_;
       return nullptr;
     }
+    if (method == "Filecoin.WorkerJobs") {
+      std::lock_guard<std::mutex> lock(mutex_);
+      nlohmann::json list = nlohmann::json::array();
+      for (const auto& [uuid, job] : waiting_) list.push_back(job);
+      return {{"5b7e9f3c-0000-4000-8000-000000000001", list}};
+    }
     if (method.rfind("Filecoin.Return", 0) == 0) {
       if (refuse_) throw std::runtime_error("miner is busy restarting");
-      std::lock_guard<std::mutex> lock(mutex_);
-      returns_[params.at(0).at("ID").get<std::string>()].push_back({method.substr(9), params});
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        const std::string uuid = params.at(0).at("ID").get<std::string>();
+        returns_[uuid].push_back({method.substr(9), params});
+        waiting_.erase(uuid);
+      }
+      if (lose_answers_) throw std::runtime_error("connection reset (the answer is lost)");
       return nullptr;
     }
     throw std::runtime_error("method " + method + " not implemented in the test miner");
@@ -180,6 +200,8 @@ class TestMiner {
   int restarts_ = 0;
   std::atomic<int> connects_{0};
   std::atomic<bool> refuse_{false};
+  std::atomic<bool> lose_answers_{false};
+  std::map<std::string, nlohmann::json> waiting_;  // uuid -> WorkerJob, until its return arrives
   std::atomic<int> next_id_{0};
   nlohmann::json worker_info_;
   std::map<std::string, std::vector<Return>> returns_;
