@@ -10,6 +10,7 @@
 
 #include "base/error.hpp"
 #include "engine/engine.hpp"
+#include "lotus/remote_files.hpp"
 #include "model/resources_json.hpp"
 #include "publish/atomic_file.hpp"
 #include "service/service_log.hpp"
@@ -137,6 +138,7 @@ void MinerLink::add_methods(RpcServer& server) {
   sync("StorageLocal", [this](const RpcRequest&) { return nlohmann::json{{storage_id_, site_.storage_dir.string()}}; });
   sync("WaitQuiet", [](const RpcRequest&) { return nullptr; });
   worker_.add_methods(server);
+  add_remote_routes(server, site_.storage_dir, storage_id_, [this] { return fs_stat(); });
 }
 
 bool MinerLink::register_with_miner() {

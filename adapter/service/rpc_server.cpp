@@ -26,6 +26,37 @@ void RpcServer::add(const std::string& method, Permission needs, RpcMethod fn) {
   methods_[method] = Entry{needs, std::move(fn)};
 }
 
+std::string RpcServer::refusal(const std::string& authorization, Permission needs) const {
+  const std::string prefix = "Bearer ";
+  if (authorization.rfind(prefix, 0) != 0) return "needs a token (Authorization: Bearer ...)";
+  auto perms = verify_(authorization.substr(prefix.size()));
+  if (!perms) return "was called with a token that is not valid for this service";
+  std::string need(permission_name(needs));
+  if (!perms->count(need)) return "needs the " + need + " permission";
+  return {};
+}
+
+void RpcServer::add_http(const std::string& http_method, const std::string& pattern, Permission needs, HttpHandler fn) {
+  auto guarded = [this, needs, fn = std::move(fn)](const httplib::Request& req, httplib::Response& res) {
+    if (std::string why = refusal(req.get_header_value("Authorization"), needs); !why.empty()) {
+      res.status = 401;
+      res.set_content(req.path + " " + why + "\n", "text/plain");
+      return;
+    }
+    try {
+      fn(req, res);
+    } catch (const std::exception& e) {
+      log_event(LogLevel::Error, "http-failed", {{"path", req.path}, {"error", e.what()}});
+      res.status = 500;
+      res.set_content(std::string(e.what()) + "\n", "text/plain");
+    }
+  };
+  if (http_method == "GET") http_->Get(pattern, guarded);
+  else if (http_method == "DELETE") http_->Delete(pattern, guarded);
+  else if (http_method == "POST") http_->Post(pattern, guarded);
+  else throw Error(ErrorKind::Internal, "add_http: unsupported method " + http_method);
+}
+
 int RpcServer::bind(const std::string& host, int port) {
   int bound = port == 0 ? http_->bind_to_any_port(host) : (http_->bind_to_port(host, port) ? port : -1);
   if (bound <= 0) throw Error(ErrorKind::Config, "cannot listen on " + host + ":" + std::to_string(port));
@@ -42,15 +73,8 @@ std::string RpcServer::handle(const std::string& body, const std::string& author
   auto m = methods_.find(req.method);
   if (m == methods_.end()) return rpc_error({kMethodNotFound, "method " + req.method + " not found", req.id});
 
-  const std::string prefix = "Bearer ";
-  if (authorization.rfind(prefix, 0) != 0) {
-    return rpc_error({kUnauthorized, req.method + " needs a token (Authorization: Bearer ...)", req.id});
-  }
-  auto perms = verify_(authorization.substr(prefix.size()));
-  if (!perms) return rpc_error({kUnauthorized, "the token is not valid for this service", req.id});
-  std::string need(permission_name(m->second.needs));
-  if (!perms->count(need)) {
-    return rpc_error({kUnauthorized, req.method + " needs the " + need + " permission", req.id});
+  if (std::string why = refusal(authorization, m->second.needs); !why.empty()) {
+    return rpc_error({kUnauthorized, req.method + " " + why, req.id});
   }
   try {
     return rpc_result(req.id, m->second.fn(req));

@@ -17,6 +17,8 @@
 
 namespace httplib {
 class Server;
+struct Request;
+struct Response;
 }
 
 namespace sa::adapter {
@@ -24,6 +26,7 @@ namespace sa::adapter {
 // The permissions a bearer token grants, or nullopt when it is not valid here.
 using TokenVerifier = std::function<std::optional<std::set<std::string>>(const std::string& token)>;
 using RpcMethod = std::function<nlohmann::json(const RpcRequest&)>;
+using HttpHandler = std::function<void(const httplib::Request&, httplib::Response&)>;
 
 class RpcServer {
  public:
@@ -31,6 +34,9 @@ class RpcServer {
   ~RpcServer();
 
   void add(const std::string& method, Permission needs, RpcMethod fn);
+  // A plain HTTP route (Lotus's /remote file server) behind the same bearer-token check: `fn` runs only
+  // when the token grants `needs` (401 otherwise). `pattern` is a regular expression over the path.
+  void add_http(const std::string& http_method, const std::string& pattern, Permission needs, HttpHandler fn);
 
   // Binds host:port (port 0: any free port) and returns the port; serving starts with run().
   int bind(const std::string& host, int port);
@@ -39,6 +45,8 @@ class RpcServer {
 
   // One request body + Authorization header in, one response body out (the HTTP handler; tests call it).
   std::string handle(const std::string& body, const std::string& authorization) const;
+  // "" when the Authorization header grants `needs`, else why not.
+  std::string refusal(const std::string& authorization, Permission needs) const;
 
  private:
   struct Entry {

@@ -202,5 +202,77 @@ TEST_F(LotusWorker, AReturnWhoseAnswerWasLostIsNotSentAgainEvenAfterKillNine) {
   // above take that path).
 }
 
+// The sector-file server declared to the miner (StorageAttach URLs): files with Range, the cache folder as
+// a tar of its files, FsStat; admin only; nothing outside the sector layout can be named.
+TEST_F(LotusWorker, RemoteServesSectorFilesToTheMiner) {
+  start_service();
+  ASSERT_TRUE(miner_.wait_connected(30));
+  run("AddPiece", {ref(5), nlohmann::json::array(), 2032, {{"Type", "null"}, {"Info", "2032"}}});
+  nlohmann::json piece = {{"Size", 2048}, {"PieceCID", {{"/", kZeroPiece2K}}}};
+  run("SealPreCommit1", {ref(5), base64_encode(bytes32(9)), nlohmann::json::array({piece})});
+
+  const std::string url = miner_.attached().at(0).at(0).at("URLs").at(0);  // http://127.0.0.1:<port>/remote
+  const std::string storage_id = miner_.attached()[0][0]["ID"];
+  auto rest = url.substr(url.find("://") + 3);
+  httplib::Client cli(rest.substr(0, rest.find(':')), std::stoi(rest.substr(rest.find(':') + 1)));
+  const httplib::Headers admin = {{"Authorization", std::string("Bearer ") + test::TestMiner::kToken}};
+  const auto storage = home_ / "storage";
+
+  auto res = cli.Get("/remote/unsealed/s-t01000-5", admin);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(res->body, test::file_text(storage / "unsealed" / "s-t01000-5"));
+  httplib::Headers ranged = admin;
+  ranged.emplace("Range", "bytes=100-199");
+  auto part = cli.Get("/remote/unsealed/s-t01000-5", ranged);
+  ASSERT_TRUE(part);
+  EXPECT_EQ(part->status, 206);
+  EXPECT_EQ(part->body, res->body.substr(100, 100));
+
+  // The cache folder as ustar: every file of the folder, with its bytes.
+  auto tar = cli.Get("/remote/cache/s-t01000-5", admin);
+  ASSERT_TRUE(tar);
+  ASSERT_EQ(tar->status, 200);
+  EXPECT_EQ(tar->get_header_value("Content-Type"), "application/x-tar");
+  std::map<std::string, std::string> files;
+  for (std::size_t at = 0; at + 512 <= tar->body.size() && tar->body[at] != '\0';) {
+    std::string name = tar->body.substr(at, 100).c_str();
+    std::size_t size = std::stoull(tar->body.substr(at + 124, 12).c_str(), nullptr, 8);
+    EXPECT_EQ(tar->body.substr(at + 257, 5), "ustar");
+    files[name] = tar->body.substr(at + 512, size);
+    at += 512 + (size + 511) / 512 * 512;
+  }
+  std::size_t on_disk = 0;
+  for (const auto& e : std::filesystem::directory_iterator(storage / "cache" / "s-t01000-5")) {
+    if (!e.is_regular_file()) continue;
+    ++on_disk;
+    EXPECT_EQ(files[e.path().filename().string()], test::file_text(e.path())) << e.path();
+  }
+  EXPECT_GT(on_disk, 1u);
+  EXPECT_EQ(files.size(), on_disk);
+
+  auto stat = cli.Get("/remote/stat/" + storage_id, admin);
+  ASSERT_TRUE(stat);
+  ASSERT_EQ(stat->status, 200);
+  EXPECT_GT(nlohmann::json::parse(stat->body)["Capacity"].get<std::uint64_t>(), 0u);
+  EXPECT_EQ(cli.Get("/remote/stat/another-storage", admin)->status, 404);
+
+  // No token, a read token: 401. Names outside the layout: no route (404), nothing read.
+  EXPECT_EQ(cli.Get("/remote/unsealed/s-t01000-5")->status, 401);
+  auto read = test::run_process({kBin, "auth", "create-token", "--perm", "read"},
+                                {{"SEALADAPTER_HOME", home_.path().string()}, {"SEALADAPTER_SITE", ""}});
+  ASSERT_EQ(read.exit_code, 0) << read.err;
+  std::string token = read.out.substr(0, read.out.find_last_not_of("\n") + 1);
+  EXPECT_EQ(cli.Get("/remote/unsealed/s-t01000-5", {{"Authorization", "Bearer " + token}})->status, 401);
+  EXPECT_EQ(cli.Get("/remote/unsealed/..%2F..%2Fsa.db", admin)->status, 404);
+  EXPECT_EQ(cli.Get("/remote/keys/s-t01000-5", admin)->status, 404);
+  EXPECT_EQ(cli.Get("/remote/sealed/s-t01000-77", admin)->status, 404);
+
+  auto del = cli.Delete("/remote/unsealed/s-t01000-5", admin);
+  ASSERT_TRUE(del);
+  EXPECT_EQ(del->status, 200);
+  EXPECT_FALSE(std::filesystem::exists(storage / "unsealed" / "s-t01000-5"));
+}
+
 }  // namespace
 }  // namespace sa
