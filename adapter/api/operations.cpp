@@ -7,6 +7,7 @@
 #include "base/error.hpp"
 #include "engine/engine.hpp"
 #include "engine/task_stage.hpp"
+#include "store/shared_jobs.hpp"
 
 namespace sa::adapter {
 
@@ -153,8 +154,10 @@ nlohmann::json Operations::jobs(bool show_ended) {
 
 nlohmann::json Operations::cancel(std::int64_t id) {
   auto active = store_.cancel(id, wall_clock());
-  if (active && !active->job_id.empty() && hooks_.kill) hooks_.kill(*active);
-  return {{"task", id}, {"cancelled", true}, {"job", active ? active->job_id : ""}};
+  // A PC1 batch job also runs other tasks' sectors: it is only killed when none of them still needs it.
+  const bool kill = active && !active->job_id.empty() && !job_needed_by_others(store_, *active);
+  if (kill && hooks_.kill) hooks_.kill(*active);
+  return {{"task", id}, {"cancelled", true}, {"job", kill ? active->job_id : ""}};
 }
 
 nlohmann::json Operations::retry(std::int64_t id, int extra) { return to_json(store_.retry(id, extra, wall_clock())); }

@@ -16,6 +16,7 @@
 #include "publish/atomic_file.hpp"
 #include "render/job_script.hpp"
 #include "sched/window_planner.hpp"
+#include "store/shared_jobs.hpp"
 
 namespace sa::adapter {
 
@@ -43,15 +44,7 @@ CycleReport Engine::step() {
 
 void Engine::cancel(std::int64_t task_id) {
   auto active = store_.cancel(task_id, clock_());
-  if (!active) return;
-  // A batch job also runs other tasks' sectors: it is only killed when none of them still needs it (the
-  // cancelled task's rank runs on, and its result is ignored).
-  for (const AttemptRecord& other : store_.active_attempts()) {
-    if (other.id == active->id || other.job_id.empty() || other.job_id != active->job_id) continue;
-    auto t = store_.task(other.task_id);
-    if (t && t->state != TaskState::Cancelled) return;
-  }
-  backend_.cancel(JobHandle{active->job_id, active->tag});
+  if (active && !job_needed_by_others(store_, *active)) backend_.cancel(JobHandle{active->job_id, active->tag});
 }
 
 namespace {

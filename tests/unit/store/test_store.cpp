@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "base/error.hpp"
+#include "store/shared_jobs.hpp"
 #include "store/store.hpp"
 #include "support/temp_dir.hpp"
 
@@ -190,6 +191,23 @@ TEST_F(StoreTest, ListingFiltersByStateAndSector) {
   EXPECT_EQ(store.tasks(f)[0].id, t.id);
   EXPECT_EQ(store.find_task({1000, 11}, TaskType::AddPiece)->sector.number, 11u);
   EXPECT_FALSE(store.find_task({1000, 11}, TaskType::PreCommit1).has_value());
+}
+
+TEST_F(StoreTest, ABatchJobIsNeededUntilEveryTaskSharingItIsCancelled) {
+  auto t1 = store.submit(ap(1), 1.0).task, t2 = store.submit(ap(2), 1.0).task, t3 = store.submit(ap(3), 1.0).task;
+  auto a1 = store.begin_attempt(t1.id, "local", {}, "/1/m.json", "/1/r.json", 2.0);
+  auto a2 = store.begin_attempt(t2.id, "local", {}, "/2/m.json", "/2/r.json", 2.0);
+  auto a3 = store.begin_attempt(t3.id, "local", {}, "/3/m.json", "/3/r.json", 2.0);
+  store.record_submission(a1.id, "local", "77.1", "batch", 3.0);
+  store.record_submission(a2.id, "local", "77.1", "batch", 3.0);
+  store.record_submission(a3.id, "local", "88.1", "alone", 3.0);
+  auto c1 = store.cancel(t1.id, 4.0);
+  ASSERT_TRUE(c1);
+  EXPECT_TRUE(job_needed_by_others(store, *c1)) << "task 2 still runs in job 77.1";
+  auto c3 = store.cancel(t3.id, 4.0);
+  EXPECT_FALSE(job_needed_by_others(store, *c3)) << "job 88.1 is task 3's alone";
+  store.cancel(t2.id, 5.0);
+  EXPECT_FALSE(job_needed_by_others(store, *c1)) << "every task of job 77.1 is cancelled";
 }
 
 }  // namespace
