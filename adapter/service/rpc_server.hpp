@@ -24,6 +24,10 @@ namespace sa::adapter {
 // The permissions a bearer token grants, or nullopt when it is not valid here.
 using TokenVerifier = std::function<std::optional<std::set<std::string>>(const std::string& token)>;
 using RpcMethod = std::function<nlohmann::json(const RpcRequest&)>;
+// Feeds a request body to `sink` chunk by chunk (false from the sink stops reading); false if cut short.
+using BodyReader = std::function<bool(const std::function<bool(const char*, std::size_t)>& sink)>;
+// An upload to <prefix><id>: returns the HTTP status and a one-line message.
+using UploadHandler = std::function<std::pair<int, std::string>(const std::string& id, const BodyReader& body)>;
 
 class RpcServer {
  public:
@@ -31,6 +35,9 @@ class RpcServer {
   ~RpcServer();
 
   void add(const std::string& method, Permission needs, RpcMethod fn);
+  // A streamed upload route beside /rpc/v0 (Lotus's /rpc/streams/v0/push/<uuid>): POST <prefix><id> with a
+  // bearer token granting `needs` streams the body to `fn`; HEAD answers 200 (the sender's readiness probe).
+  void add_upload(const std::string& prefix, Permission needs, UploadHandler fn);
 
   // Binds host:port (port 0: any free port) and returns the port; serving starts with run().
   int bind(const std::string& host, int port);
@@ -41,6 +48,9 @@ class RpcServer {
   std::string handle(const std::string& body, const std::string& authorization) const;
 
  private:
+  // Why `authorization` does not grant `needs` (empty when it does).
+  std::string refusal(const std::string& authorization, Permission needs, const std::string& what) const;
+
   struct Entry {
     Permission needs;
     RpcMethod fn;
