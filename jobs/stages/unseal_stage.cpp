@@ -4,6 +4,7 @@
 // (0 = to the end of the sector), and either "output": path (the original bytes, Fr32-unpadded) or
 // "into_unsealed": true (Lotus's UnsealPiece: the padded bytes into the sector's unsealed partial file at
 // the padded offset, marked allocated in its trailer; offset and size must then be whole 127-byte quads)}.
+#include <cstring>
 #include <vector>
 
 #include "base/error.hpp"
@@ -65,12 +66,12 @@ nlohmann::json run_unseal(StageContext& ctx) {
     k::label_layer(parents, rid, l, l == 1 ? nullptr : prev.data(), key.data(), options);
     if (l < s.layers) std::swap(prev, key);
   }
-  prev = {};
 
   // The whole sector is decoded: its tree_d root must be the CommD it was sealed with, so a wrong ticket or
   // CommD, or a damaged replica, is caught before anything is written.
   if (sealed.size() < s.sector_bytes) throw Error(ErrorKind::Corrupt, "sealed replica " + s.name + " is shorter than the sector");
-  std::vector<std::uint8_t> data(sealed.data(), sealed.data() + s.sector_bytes);
+  std::vector<std::uint8_t> data = std::move(prev);  // the other layer's buffer: memory stays two sectors
+  std::memcpy(data.data(), sealed.data(), s.sector_bytes);
   k::decode_nodes(key.data(), data.data(), s.nodes);
   key = {};
   if (k::build_tree_d(data.data(), s.nodes, nullptr) != comm_d) {

@@ -319,6 +319,28 @@ TEST_F(LotusWorker, PushedDealDataIsStoredDurablyAndBecomesThePiece) {
   for (const auto& e : std::filesystem::directory_iterator(home_ / "storage" / "piece")) ADD_FAILURE() << e.path();
 }
 
+TEST_F(LotusWorker, PushedDataAndWaitingCallsSurviveAKillNine) {
+  const std::string bytes = deal_bytes();
+  start_service();
+  ASSERT_TRUE(miner_.wait_connected(30));
+  const std::string early = "1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d", late = "2b3c4d5e-6f7a-4b2c-9d3e-4f5a6b7c8d9e";
+  EXPECT_EQ(miner_.push(early, bytes), 200);  // acknowledged: it must survive what follows
+  auto waiting = miner_.call_worker("AddPiece", {ref(31), nlohmann::json::array(), 2032, {{"Type", "push"}, {"Info", late}}});
+  service_.kill(SIGKILL);
+  start_service();
+  for (int i = 0; i < 300 && miner_.connects() < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ASSERT_GE(miner_.connects(), 2);
+  auto after = miner_.call_worker("AddPiece", {ref(32), nlohmann::json::array(), 2032, {{"Type", "push"}, {"Info", early}}});
+  EXPECT_EQ(miner_.push(late, bytes), 200);
+  for (const auto& id : {waiting["ID"].get<std::string>(), after["ID"].get<std::string>()}) {
+    auto r = miner_.wait_return(id, 120);
+    ASSERT_EQ(r.size(), 1u) << test::file_text(service_.log());
+    EXPECT_TRUE(r[0].params[2].is_null()) << r[0].params.dump();
+  }
+  EXPECT_EQ(unsealed_data(unsealed(31)), bytes);
+  EXPECT_EQ(unsealed_data(unsealed(32)), bytes);
+}
+
 TEST_F(LotusWorker, BadDealDataEndsWithAClearCallErrorAndLeavesNothing) {
   const std::string bytes = deal_bytes();
   DataServer data(bytes);
