@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 
+#include <chrono>
 #include <regex>
 
 #include "base/error.hpp"
@@ -43,6 +44,21 @@ std::pair<int, std::string> PieceData::receive_push(const std::string& uuid, con
   } catch (const std::exception& e) {
     return {507, std::string("push stream ") + uuid + ": " + e.what()};
   }
+}
+
+int PieceData::drop_unclaimed(double max_age_seconds) const {
+  std::error_code ec;
+  const auto now = std::filesystem::file_time_type::clock::now();
+  int dropped = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir_, ec)) {
+    const std::string name = e.path().filename().string();
+    // Staged piece files are left alone: their AP task may wait in the queue for hours.
+    const bool temporary = name.front() == '.' && name.size() > 4 && name.compare(name.size() - 4, 4, ".tmp") == 0;
+    if (name.rfind("push-", 0) != 0 && !temporary) continue;
+    auto age = std::chrono::duration<double>(now - e.last_write_time(ec)).count();  // a live transfer keeps writing
+    if (!ec && age > max_age_seconds && std::filesystem::remove(e.path(), ec)) ++dropped;
+  }
+  return dropped;
 }
 
 std::optional<DataFailure> PieceData::download(const std::string& url, std::uint64_t size, const std::filesystem::path& dest) const {

@@ -29,6 +29,9 @@ class PieceData {
   std::filesystem::path push_path(const std::string& uuid) const;
   // The upload route's handler: stores the body durably (temporary name, fsync, rename).
   std::pair<int, std::string> receive_push(const std::string& uuid, const BodyReader& body) const;
+  // Removes pushed streams older than `max_age_seconds` that no call claimed (the miner gave up on them),
+  // and temporary files of interrupted pushes or downloads; returns how many went.
+  int drop_unclaimed(double max_age_seconds) const;
   // Downloads `url` to `dest` (published whole) if it has exactly `size` bytes.
   std::optional<DataFailure> download(const std::string& url, std::uint64_t size, const std::filesystem::path& dest) const;
 

@@ -1,6 +1,7 @@
 // Miner calls -> tasks, ended tasks -> Return* params.
 #include "lotus/worker_calls.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -151,6 +152,7 @@ std::optional<DataFailure> WorkerCalls::fetch_data(const nlohmann::json& data) c
 
 int WorkerCalls::stage_data() {
   int ready = 0;
+  data_.drop_unclaimed(std::max(600.0, 10 * push_wait_seconds_));
   for (const CallRecord& c : calls_.with_state(CallState::Running)) {
     if (c.task_id != 0 || !c.context.contains("data")) continue;
     const auto& data = c.context["data"];
