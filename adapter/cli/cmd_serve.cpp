@@ -67,6 +67,13 @@ void register_serve(CLI::App& app, CliContext& ctx) {
     if (auto miner = miner_api_info()) {
       lotus::MinerLinkOptions lo;
       if (const char* a = std::getenv("SEALADAPTER_ADVERTISE_URL"); a && *a) lo.advertise_url = a;
+      if (const char* w = std::getenv("SEALADAPTER_PUSH_WAIT_SECONDS"); w && *w) {
+        char* end = nullptr;
+        lo.push_wait_seconds = std::strtod(w, &end);
+        if (*end != '\0' || !(lo.push_wait_seconds > 0)) {
+          throw Error(ErrorKind::Config, std::string("SEALADAPTER_PUSH_WAIT_SECONDS: not a positive number of seconds: ") + w);
+        }
+      }
       auto link = std::make_unique<lotus::MinerLink>(*miner, ctx.store(), ctx.site(), ctx.table(), lo);
       auto* raw = link.get();
       service.add_token_verifier([raw](const std::string& t) { return raw->verify_miner_token(t); });

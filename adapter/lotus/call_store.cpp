@@ -130,6 +130,14 @@ bool CallStore::set_ready(const std::string& uuid, const std::string& return_met
   return q.exec() == 1;
 }
 
+void CallStore::set_task(const std::string& uuid, std::int64_t task_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  SQLite::Statement q(*db_, "UPDATE calls SET task_id = ? WHERE uuid = ? AND state = 'running'");
+  q.bind(1, task_id);
+  q.bind(2, uuid);
+  q.exec();
+}
+
 void CallStore::mark_returned(const std::string& uuid, double now) {
   std::lock_guard<std::mutex> lock(mutex_);
   SQLite::Statement q(*db_, "UPDATE calls SET state = 'returned', returned_at = ? WHERE uuid = ?");

@@ -26,7 +26,7 @@ enum class CallState { Running, Ready, Returned };
 struct CallRecord {
   CallId id;
   std::string method;                        // "AddPiece", "SealPreCommit1", ...
-  std::int64_t task_id = 0;                  // 0: answered without a task (Fetch on a shared filesystem...)
+  std::int64_t task_id = 0;                  // 0: answered without a task (Fetch...), or its data is being staged
   CallState state = CallState::Running;
   nlohmann::json context = nlohmann::json::object();  // what the return needs (ticket, seed, comm_d...)
   std::string return_method;                 // "ReturnAddPiece"
@@ -51,6 +51,8 @@ class CallStore {
   bool set_ready(const std::string& uuid, const std::string& return_method, const nlohmann::json& params);
   // Counted before each send, so after a crash a call with tries may already be at the miner (in doubt).
   void begin_send(const std::string& uuid);
+  // A running call whose data was staged gets its task.
+  void set_task(const std::string& uuid, std::int64_t task_id);
   void mark_returned(const std::string& uuid, double now);
   void defer(const std::string& uuid, double next_try, const std::string& error);
 

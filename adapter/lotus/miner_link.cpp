@@ -53,7 +53,7 @@ MinerLink::MinerLink(ApiInfo miner, Store& store, const SiteConfig& site, Resour
       table_(std::move(table)),
       options_(std::move(options)),
       calls_(site.state_dir / "lotus-calls.db"),
-      worker_(store, calls_, site),
+      worker_(store, calls_, site, options_.push_wait_seconds),
       session_(new_uuid()),
       storage_id_(sectorstore_id(site.storage_dir)) {}
 
@@ -139,6 +139,9 @@ void MinerLink::add_methods(RpcServer& server) {
   sync("WaitQuiet", [](const RpcRequest&) { return nullptr; });
   worker_.add_methods(server);
   add_remote_routes(server, site_.storage_dir, storage_id_, [this] { return fs_stat(); });
+  // Deal data the miner streams for AddPiece ("push" readers), with its admin token like every call.
+  server.add_upload("/rpc/streams/v0/push/", Permission::Admin,
+                    [this](const std::string& id, const BodyReader& body) { return worker_.receive_push(id, body); });
 }
 
 bool MinerLink::register_with_miner() {
@@ -215,7 +218,7 @@ bool MinerLink::send(const CallRecord& c) {
     calls_.begin_send(c.id.id);
     const bool ok = c.return_params.back().is_null();
     nlohmann::json declare = c.declare;
-    if (ok && c.method == "AddPiece") declare = {kFtUnsealed};
+    if (ok && (c.method == "AddPiece" || c.method == "UnsealPiece")) declare = {kFtUnsealed};
     if (ok && (c.method == "SealPreCommit2" || c.method == "FinalizeSector")) declare = {kFtSealed, kFtCache};
     for (const auto& ft : declare) {
       for (int bit : {kFtUnsealed, kFtSealed, kFtCache}) {
@@ -250,11 +253,25 @@ void MinerLink::send_loop() {
   }
 }
 
+// Downloads and pushed data are waited for here, not on the engine thread: a download may take minutes.
+void MinerLink::data_loop() {
+  while (!stopping_) {
+    try {
+      if (worker_.stage_data() > 0) wake_.notify_all();
+    } catch (const std::exception& e) {
+      log_event(LogLevel::Error, "piece-data-failed", {{"error", e.what()}});
+    }
+    std::unique_lock<std::mutex> lock(mutex_);
+    wake_.wait_for(lock, std::chrono::milliseconds(500), [this] { return stopping_.load(); });
+  }
+}
+
 void MinerLink::start(const std::string& own_url) {
   own_url_ = options_.advertise_url.empty() ? own_url : options_.advertise_url;
   stopping_ = false;
   connect_thread_ = std::thread([this] { connect_loop(); });
   send_thread_ = std::thread([this] { send_loop(); });
+  data_thread_ = std::thread([this] { data_loop(); });
 }
 
 void MinerLink::after_cycle() {
@@ -266,6 +283,7 @@ void MinerLink::stop() {
   wake_.notify_all();
   if (connect_thread_.joinable()) connect_thread_.join();
   if (send_thread_.joinable()) send_thread_.join();
+  if (data_thread_.joinable()) data_thread_.join();
 }
 
 }  // namespace sa::adapter::lotus

@@ -26,6 +26,7 @@ struct MinerLinkOptions {
   double heartbeat_seconds = 10;   // lotus-worker's interval
   double max_backoff_seconds = 60; // between tries of one return
   std::string advertise_url;       // how the miner reaches us; default: the address the API listens on
+  double push_wait_seconds = 60;   // how long an AddPiece waits for its pushed data
 };
 
 class MinerLink : public ServiceComponent {
@@ -44,6 +45,7 @@ class MinerLink : public ServiceComponent {
  private:
   void connect_loop();
   void send_loop();
+  void data_loop();
   bool register_with_miner();
   bool send(const CallRecord& c);
   // Whether the miner has this call's return already: an earlier send may have reached it even though no
@@ -69,7 +71,7 @@ class MinerLink : public ServiceComponent {
   std::mutex mutex_;
   std::condition_variable wake_;
   std::map<std::string, std::set<std::string>> token_cache_;
-  std::thread connect_thread_, send_thread_;
+  std::thread connect_thread_, send_thread_, data_thread_;
 };
 
 }  // namespace sa::adapter::lotus

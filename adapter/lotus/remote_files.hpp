@@ -5,6 +5,8 @@
 //                                    (application/x-tar of its files)
 //   DELETE /remote/<type>/<sector>   removes it
 //   GET    /remote/stat/<storage id> the storage's FsStat
+//   GET    /remote/unsealed/<sector>/<proof>/allocated/<offset>/<size>
+//                                    200 when that unpadded range of the partial file is allocated, else 416
 // <type> is unsealed, sealed, cache, update or update-cache; <sector> is s-t0<miner>-<number>. Nothing else
 // is served, so no path outside the storage can be named.
 #pragma once

@@ -17,8 +17,18 @@ constexpr std::uint64_t kBlock = 512;
 std::uint64_t padded(std::uint64_t n) { return (n + kBlock - 1) / kBlock * kBlock; }
 
 void octal(char* field, std::size_t width, std::uint64_t value) {
+  const std::size_t digits = width - 1;
+  if (digits * 3 < 64 && value >> (digits * 3)) {
+    // Too big for the octal digits (a file of 8 GiB or more, e.g. a 32 GiB layer): GNU base-256, which
+    // Go's archive/tar reads: a leading 0x80, then the value big-endian in the remaining bytes.
+    std::memset(field, 0, width);
+    field[0] = static_cast<char>(0x80);
+    for (std::size_t i = 0; i < 8 && i < width - 1; ++i) field[width - 1 - i] = static_cast<char>((value >> (8 * i)) & 0xff);
+    return;
+  }
   // width - 1 digits and a NUL, as ustar writers do.
-  std::snprintf(field, width, "%0*llo", static_cast<int>(width - 1), static_cast<unsigned long long>(value));
+  for (std::size_t i = 0; i < digits; ++i) field[digits - 1 - i] = static_cast<char>('0' + ((value >> (3 * i)) & 7));
+  field[digits] = '\0';
 }
 
 std::string header(const std::string& name, std::uint64_t size, std::int64_t mtime) {
@@ -36,7 +46,7 @@ std::string header(const std::string& name, std::uint64_t size, std::int64_t mti
   std::memcpy(&h[263], "00", 2);
   unsigned sum = 0;
   for (unsigned char c : h) sum += c;
-  std::snprintf(&h[148], 8, "%06o", sum);
+  octal(&h[148], 7, sum);
   h[155] = ' ';
   return h;
 }

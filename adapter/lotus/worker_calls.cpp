@@ -1,6 +1,7 @@
 // Miner calls -> tasks, ended tasks -> Return* params.
 #include "lotus/worker_calls.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -37,6 +38,11 @@ void same_sector(const nlohmann::json& doc, const LotusSector& s, const char* fi
   }
 }
 
+// Whether the call's Return* carries a value before its CallError.
+bool returns_value(const std::string& method) {
+  return method == "AddPiece" || method == "SealPreCommit1" || method == "SealPreCommit2" || method == "SealCommit1";
+}
+
 std::string file_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorKind::Io, "cannot read " + path, Retry::Retryable);
@@ -47,14 +53,15 @@ std::string file_text(const std::string& path) {
 
 }  // namespace
 
-WorkerCalls::WorkerCalls(Store& store, CallStore& calls, const SiteConfig& site)
-    : store_(store), calls_(calls), site_(site) {}
+WorkerCalls::WorkerCalls(Store& store, CallStore& calls, const SiteConfig& site, double push_wait_seconds)
+    : store_(store), calls_(calls), site_(site), push_wait_seconds_(push_wait_seconds), data_(site.storage_dir) {}
 
 nlohmann::json WorkerCalls::task_types() const {
   nlohmann::json out = nlohmann::json::object();
   std::set<TaskType> served;
   for (const auto& p : site_.partitions) served.insert(p.tasks.begin(), p.tasks.end());
-  for (TaskType t : {TaskType::AddPiece, TaskType::PreCommit1, TaskType::PreCommit2, TaskType::Commit1, TaskType::Finalize}) {
+  for (TaskType t : {TaskType::AddPiece, TaskType::PreCommit1, TaskType::PreCommit2, TaskType::Commit1, TaskType::Finalize,
+                     TaskType::Unseal}) {
     if (served.count(t)) out[std::string(task_string(t))] = nlohmann::json::object();
   }
   // Moving and fetching are answered here (the storage is the shared filesystem), so always served.
@@ -62,26 +69,20 @@ nlohmann::json WorkerCalls::task_types() const {
   return out;
 }
 
-CallId WorkerCalls::accept(const std::string& method, const LotusSector& s, TaskType type, nlohmann::json inputs,
-                           nlohmann::json context, int priority) {
+std::int64_t WorkerCalls::submit_task(const std::string& method, const SectorRef& sector, const params::SealProof& proof,
+                                      TaskType type, const nlohmann::json& inputs, int priority) {
   NewTask n;
-  n.sector = s.sector;
+  n.sector = sector;
   n.type = type;
-  n.proof = s.proof;
+  n.proof = proof;
   n.priority = priority;
-  n.inputs = std::move(inputs);
+  n.inputs = inputs;
   double now = wall_clock();
-  // The task first, then the call: a crash between the two leaves a task but no CallID the miner ever saw,
-  // and the miner's retry of the call finds the same task (submit is idempotent per sector and type).
-  CallRecord c;
-  c.id = CallId{s.sector, new_uuid()};
-  c.method = method;
-  c.context = std::move(context);
-  c.context["task"] = {{"type", std::string(short_name(type))}, {"proof", s.proof.id}, {"inputs", n.inputs}};
-  c.created_at = now;
   SubmitOutcome out = store_.submit(n, now);
   if (!out.created && out.task.inputs != n.inputs) {
-    throw Error(ErrorKind::Usage, method + ": sector " + std::to_string(s.sector.number) + " already has a " +
+    // A sector is unsealed as often as the miner asks: an ended Unseal runs again for the new range.
+    if (type == TaskType::Unseal && is_terminal(out.task.state)) return store_.resubmit(out.task.id, n.inputs, now).id;
+    throw Error(ErrorKind::Usage, method + ": sector " + std::to_string(sector.number) + " already has a " +
                                       std::string(short_name(type)) + " task with other inputs (task " +
                                       std::to_string(out.task.id) + ")");
   }
@@ -89,9 +90,93 @@ CallId WorkerCalls::accept(const std::string& method, const LotusSector& s, Task
   if (!out.created && (out.task.state == TaskState::Failed || out.task.state == TaskState::Cancelled)) {
     store_.retry(out.task.id, 1, now);
   }
-  c.task_id = out.task.id;
+  return out.task.id;
+}
+
+CallId WorkerCalls::accept(const std::string& method, const LotusSector& s, TaskType type, nlohmann::json inputs,
+                           nlohmann::json context, int priority) {
+  // The task first, then the call: a crash between the two leaves a task but no CallID the miner ever saw,
+  // and the miner's retry of the call finds the same task (submit is idempotent per sector and type).
+  CallRecord c;
+  c.id = CallId{s.sector, new_uuid()};
+  c.method = method;
+  c.context = std::move(context);
+  c.context["task"] = {{"type", std::string(short_name(type))}, {"proof", s.proof.id}, {"inputs", inputs}};
+  c.created_at = wall_clock();
+  c.task_id = submit_task(method, s.sector, s.proof, type, inputs, priority);
   calls_.add(c);
   return c.id;
+}
+
+CallId WorkerCalls::accept_data(const LotusSector& s, const nlohmann::json& existing, std::uint64_t size,
+                                const std::string& type, const std::string& info) {
+  std::uint64_t used = 0;
+  for (const auto& e : existing) {
+    if (!e.is_number_unsigned()) throw Error(ErrorKind::Usage, "AddPiece: bad piece sizes");
+    used += e.get<std::uint64_t>();
+  }
+  if (type == "push" && !PieceData::is_uuid(info)) throw Error(ErrorKind::Usage, "AddPiece: push stream id \"" + info + "\" is not a UUID");
+  // Named by sector and offset, so the miner's retry of the same AddPiece makes the same task.
+  auto staged = site_.storage_dir / "piece" / (staging::sector_name({s.sector.miner, s.sector.number}) + "-at-" + std::to_string(used));
+  nlohmann::json inputs = {{"pieces", {{{"kind", "file"}, {"path", staged.string()}, {"piece_size", size}}}}, {"existing_pieces", existing}};
+  CallRecord c;
+  c.id = CallId{s.sector, new_uuid()};
+  c.method = "AddPiece";
+  c.created_at = wall_clock();
+  c.context = {{"data", {{"type", type}, {"info", info}, {"size", size}, {"path", staged.string()}}},
+               {"task", {{"type", "AP"}, {"proof", s.proof.id}, {"inputs", inputs}}}};
+  calls_.add(c);  // task_id 0 until stage_data() has the bytes
+  return c.id;
+}
+
+std::optional<DataFailure> WorkerCalls::fetch_data(const nlohmann::json& data) const {
+  const std::string type = data.at("type"), info = data.at("info");
+  const std::uint64_t size = data.at("size");
+  const std::filesystem::path staged = data.at("path").get<std::string>();
+  if (type == "http") return data_.download(info, size, staged);
+  std::error_code ec;
+  auto pushed = data_.push_path(info);
+  if (!std::filesystem::exists(pushed, ec)) {
+    // A crash after the pushed body was moved into place leaves it there.
+    if (std::filesystem::exists(staged, ec) && std::filesystem::file_size(staged, ec) == size) return std::nullopt;
+    return DataFailure{-1, ""};  // not yet
+  }
+  auto got = std::filesystem::file_size(pushed, ec);
+  if (got != size) {
+    std::filesystem::remove(pushed, ec);
+    return DataFailure{0, "push stream " + info + " sent " + std::to_string(got) + " bytes, not the piece size " + std::to_string(size)};
+  }
+  std::filesystem::rename(pushed, staged);
+  return std::nullopt;
+}
+
+int WorkerCalls::stage_data() {
+  int ready = 0;
+  data_.drop_unclaimed(std::max(600.0, 10 * push_wait_seconds_));
+  for (const CallRecord& c : calls_.with_state(CallState::Running)) {
+    if (c.task_id != 0 || !c.context.contains("data")) continue;
+    const auto& data = c.context["data"];
+    std::optional<DataFailure> failed;
+    try {
+      failed = fetch_data(data);
+      if (failed && failed->code < 0) {
+        if (wall_clock() - c.created_at < push_wait_seconds_) continue;
+        failed = DataFailure{kErrUnknown, "no data was pushed to /rpc/streams/v0/push/" + data.at("info").get<std::string>() +
+                                              " within " + std::to_string(static_cast<int>(push_wait_seconds_)) + " s"};
+      }
+      if (!failed) {
+        const auto& task = c.context.at("task");
+        auto proof = params::seal_proof_from_id(task.at("proof").get<std::int64_t>());
+        calls_.set_task(c.id.id, submit_task("AddPiece", c.id.sector, *proof, TaskType::AddPiece, task.at("inputs"), 0));
+        continue;
+      }
+    } catch (const std::exception& e) {
+      failed = DataFailure{kErrTempUnknown, e.what()};
+    }
+    nlohmann::json params = {call_id_json(c.id), nullptr, call_error(failed->code, "AP: " + failed->message)};
+    if (calls_.set_ready(c.id.id, "ReturnAddPiece", params)) ++ready;
+  }
+  return ready;
 }
 
 CallId WorkerCalls::answer_now(const std::string& method, const LotusSector& s, const std::string& return_method,
@@ -119,13 +204,15 @@ void WorkerCalls::add_methods(RpcServer& server) {
     const auto& size = param(r, 2, "newPieceSize");
     const auto& data = param(r, 3, "pieceData");
     if (!existing.is_array() || !size.is_number_unsigned()) throw Error(ErrorKind::Usage, "AddPiece: bad piece sizes");
-    std::string type = data.is_object() ? data.value("Type", "") : "";
-    if (type != "null") {
-      throw Error(ErrorKind::Usage, "AddPiece: only null (committed-capacity) data readers are served; got \"" + type +
-                                        "\" (deal data: stage the file and use `sealadapter submit --data`)");
+    std::string type = data.is_object() && data.contains("Type") && data["Type"].is_string() ? data["Type"].get<std::string>() : "";
+    if (type == "null") {
+      return accept("AddPiece", s, TaskType::AddPiece,
+                    {{"pieces", {{{"kind", "zero"}, {"size", size}}}}, {"existing_pieces", existing}}, {});
     }
-    return accept("AddPiece", s, TaskType::AddPiece,
-                  {{"pieces", {{{"kind", "zero"}, {"size", size}}}}, {"existing_pieces", existing}}, {});
+    if ((type == "http" || type == "push") && data.contains("Info") && data["Info"].is_string()) {
+      return accept_data(s, existing, size.get<std::uint64_t>(), type, data["Info"].get<std::string>());
+    }
+    throw Error(ErrorKind::Usage, "AddPiece: the data reader must be {\"Type\": \"null\", \"http\" or \"push\", \"Info\": string}; got " + data.dump());
   });
   add("SealPreCommit1", [this](const RpcRequest& r) {
     LotusSector s = parse_sector_ref(param(r, 0, "sector"));
@@ -162,6 +249,21 @@ void WorkerCalls::add_methods(RpcServer& server) {
     return answer_now("SealCommit2", s, "ReturnSealCommit2", nullptr,
                       call_error(kErrUnknown, "SealCommit2: this worker has no Commit2 stage; route C2 to a GPU lotus-worker"));
   });
+  add("UnsealPiece", [this](const RpcRequest& r) {
+    LotusSector s = parse_sector_ref(param(r, 0, "sector"));
+    const auto& offset = param(r, 1, "offset");
+    const auto& size = param(r, 2, "size");
+    if (!offset.is_number_unsigned() || !size.is_number_unsigned() || size.get<std::uint64_t>() == 0) {
+      throw Error(ErrorKind::Usage, "UnsealPiece: offset and size must be unsigned integers (unpadded bytes), size > 0");
+    }
+    if (offset.get<std::uint64_t>() % 127 != 0 || size.get<std::uint64_t>() % 127 != 0) {
+      throw Error(ErrorKind::Usage, "UnsealPiece: offset and size must be multiples of 127 (a piece's unpadded range)");
+    }
+    std::string ticket = randomness_hex(param(r, 3, "randomness"), "randomness");
+    std::string comm_d = comm_hex(parse_cid(param(r, 4, "commd"), "commd"));
+    return accept("UnsealPiece", s, TaskType::Unseal,
+                  {{"ticket", ticket}, {"comm_d", comm_d}, {"offset", offset}, {"size", size}, {"into_unsealed", true}}, {});
+  });
   add("FinalizeSector", [this](const RpcRequest& r) {
     return accept("FinalizeSector", parse_sector_ref(param(r, 0, "sector")), TaskType::Finalize, nlohmann::json::object(), {});
   });
@@ -195,8 +297,7 @@ void WorkerCalls::add_methods(RpcServer& server) {
 nlohmann::json WorkerCalls::build_return(const CallRecord& c, const TaskRecord& t, std::string& method) const {
   method = "Return" + c.method;
   nlohmann::json params = nlohmann::json::array({call_id_json(c.id)});
-  const bool has_value = c.method == "AddPiece" || c.method == "SealPreCommit1" || c.method == "SealPreCommit2" ||
-                         c.method == "SealCommit1";
+  const bool has_value = returns_value(c.method);
   if (t.state != TaskState::Done) {
     if (has_value) params.push_back(nullptr);
     std::string why = t.state == TaskState::Cancelled ? "cancelled on the sealadapter side" : t.error;
@@ -235,6 +336,10 @@ int WorkerCalls::settle() {
     auto t = store_.task(c.task_id);
     if (!t) continue;
     if (!is_terminal(t->state)) continue;
+    if (c.context.contains("data")) {  // the staged deal data is in the unsealed file now, or staged again on a retry
+      std::error_code ec;
+      std::filesystem::remove(c.context["data"].value("path", ""), ec);
+    }
     std::string method;
     nlohmann::json params;
     try {
@@ -243,7 +348,7 @@ int WorkerCalls::settle() {
       // Outputs that cannot be read (a proofs file gone missing) still end the call, as a temporary error.
       method = "Return" + c.method;
       params = nlohmann::json::array({call_id_json(c.id)});
-      if (c.method != "FinalizeSector") params.push_back(nullptr);
+      if (returns_value(c.method)) params.push_back(nullptr);
       params.push_back(call_error(kErrTempUnknown, std::string("cannot build the result: ") + e.what()));
     }
     if (calls_.set_ready(c.id.id, method, params)) ++ready;

@@ -3,6 +3,8 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+
 #include "base/error.hpp"
 #include "service/service_log.hpp"
 
@@ -10,14 +12,47 @@ namespace sa::adapter {
 
 RpcServer::RpcServer(TokenVerifier verify, std::size_t max_body)
     : verify_(std::move(verify)), max_body_(max_body), http_(std::make_unique<httplib::Server>()) {
-  // httplib answers 413 on its own past this; one byte more than ours so our JSON-RPC error is what
-  // a client sees for anything up to the limit.
-  http_->set_payload_max_length(max_body_ + 1);
+  // Uploads (piece data) may be sector-sized, so httplib itself sets no limit; a JSON-RPC body is kept to
+  // one byte past ours (the rest is read and dropped), so an oversized request gets our JSON-RPC error.
   http_->set_read_timeout(30, 0);
   http_->set_write_timeout(30, 0);
-  http_->Post("/rpc/v0", [this](const httplib::Request& req, httplib::Response& res) {
-    res.set_content(handle(req.body, req.get_header_value("Authorization")), "application/json");
+  http_->Post("/rpc/v0", [this](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& read) {
+    std::string body;
+    read([&](const char* data, std::size_t n) {
+      body.append(data, std::min(n, max_body_ + 1 - std::min(body.size(), max_body_ + 1)));
+      return true;
+    });
+    res.set_content(handle(body, req.get_header_value("Authorization")), "application/json");
   });
+}
+
+void RpcServer::add_upload(const std::string& prefix, Permission needs, UploadHandler fn) {
+  const std::string pattern = prefix + "([0-9A-Za-z-]+)";
+  // httplib routes HEAD to the GET handlers: the sender's probe before it POSTs.
+  http_->Get(pattern, [](const httplib::Request&, httplib::Response& res) { res.status = 200; });
+  http_->Post(pattern, [this, needs, fn](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& read) {
+    std::string why = refusal(req.get_header_value("Authorization"), needs, "upload");
+    if (!why.empty()) {
+      res.status = 401;
+      res.set_content(why + "\n", "text/plain");
+      return;
+    }
+    auto [status, message] = fn(req.matches[1], [&read](const std::function<bool(const char*, std::size_t)>& sink) {
+      return read([&sink](const char* data, std::size_t n) { return sink(data, n); });
+    });
+    res.status = status;
+    res.set_content(message + "\n", "text/plain");
+  });
+}
+
+std::string RpcServer::refusal(const std::string& authorization, Permission needs, const std::string& what) const {
+  const std::string prefix = "Bearer ";
+  if (authorization.rfind(prefix, 0) != 0) return what + " needs a token (Authorization: Bearer ...)";
+  auto perms = verify_(authorization.substr(prefix.size()));
+  if (!perms) return "the token is not valid for this service";
+  std::string need(permission_name(needs));
+  if (!perms->count(need)) return what + " needs the " + need + " permission";
+  return "";
 }
 
 RpcServer::~RpcServer() = default;
@@ -26,21 +61,11 @@ void RpcServer::add(const std::string& method, Permission needs, RpcMethod fn) {
   methods_[method] = Entry{needs, std::move(fn)};
 }
 
-std::string RpcServer::refusal(const std::string& authorization, Permission needs) const {
-  const std::string prefix = "Bearer ";
-  if (authorization.rfind(prefix, 0) != 0) return "needs a token (Authorization: Bearer ...)";
-  auto perms = verify_(authorization.substr(prefix.size()));
-  if (!perms) return "was called with a token that is not valid for this service";
-  std::string need(permission_name(needs));
-  if (!perms->count(need)) return "needs the " + need + " permission";
-  return {};
-}
-
 void RpcServer::add_http(const std::string& http_method, const std::string& pattern, Permission needs, HttpHandler fn) {
   auto guarded = [this, needs, fn = std::move(fn)](const httplib::Request& req, httplib::Response& res) {
-    if (std::string why = refusal(req.get_header_value("Authorization"), needs); !why.empty()) {
+    if (std::string why = refusal(req.get_header_value("Authorization"), needs, req.path); !why.empty()) {
       res.status = 401;
-      res.set_content(req.path + " " + why + "\n", "text/plain");
+      res.set_content(why + "\n", "text/plain");
       return;
     }
     try {
@@ -73,9 +98,8 @@ std::string RpcServer::handle(const std::string& body, const std::string& author
   auto m = methods_.find(req.method);
   if (m == methods_.end()) return rpc_error({kMethodNotFound, "method " + req.method + " not found", req.id});
 
-  if (std::string why = refusal(authorization, m->second.needs); !why.empty()) {
-    return rpc_error({kUnauthorized, req.method + " " + why, req.id});
-  }
+  std::string why = refusal(authorization, m->second.needs, req.method);
+  if (!why.empty()) return rpc_error({kUnauthorized, why, req.id});
   try {
     return rpc_result(req.id, m->second.fn(req));
   } catch (const RpcError& e) {

@@ -27,6 +27,10 @@ namespace sa::adapter {
 using TokenVerifier = std::function<std::optional<std::set<std::string>>(const std::string& token)>;
 using RpcMethod = std::function<nlohmann::json(const RpcRequest&)>;
 using HttpHandler = std::function<void(const httplib::Request&, httplib::Response&)>;
+// Feeds a request body to `sink` chunk by chunk (false from the sink stops reading); false if cut short.
+using BodyReader = std::function<bool(const std::function<bool(const char*, std::size_t)>& sink)>;
+// An upload to <prefix><id>: returns the HTTP status and a one-line message.
+using UploadHandler = std::function<std::pair<int, std::string>(const std::string& id, const BodyReader& body)>;
 
 class RpcServer {
  public:
@@ -37,6 +41,9 @@ class RpcServer {
   // A plain HTTP route (Lotus's /remote file server) behind the same bearer-token check: `fn` runs only
   // when the token grants `needs` (401 otherwise). `pattern` is a regular expression over the path.
   void add_http(const std::string& http_method, const std::string& pattern, Permission needs, HttpHandler fn);
+  // A streamed upload route beside /rpc/v0 (Lotus's /rpc/streams/v0/push/<uuid>): POST <prefix><id> with a
+  // bearer token granting `needs` streams the body to `fn`; HEAD answers 200 (the sender's readiness probe).
+  void add_upload(const std::string& prefix, Permission needs, UploadHandler fn);
 
   // Binds host:port (port 0: any free port) and returns the port; serving starts with run().
   int bind(const std::string& host, int port);
@@ -45,10 +52,11 @@ class RpcServer {
 
   // One request body + Authorization header in, one response body out (the HTTP handler; tests call it).
   std::string handle(const std::string& body, const std::string& authorization) const;
-  // "" when the Authorization header grants `needs`, else why not.
-  std::string refusal(const std::string& authorization, Permission needs) const;
 
  private:
+  // Why `authorization` does not grant `needs` (empty when it does).
+  std::string refusal(const std::string& authorization, Permission needs, const std::string& what) const;
+
   struct Entry {
     Permission needs;
     RpcMethod fn;

@@ -15,6 +15,7 @@
 #include "contract/json_fields.hpp"
 #include "field/fr32.hpp"
 #include "layout/lotus_paths.hpp"
+#include "layout/partial_file.hpp"
 #include "params/proof_type.hpp"
 #include "piece/cid.hpp"
 #include "piece/comm_d.hpp"
@@ -88,17 +89,19 @@ std::vector<PieceInput> parse_pieces(const nlohmann::json& inputs, std::uint64_t
 }
 
 // Where pieces are written: a fresh sector is built under a temporary name and published whole; with
-// existing pieces the new ones go into the unused tail of the sector's existing unsealed file.
+// existing pieces the new ones go into the unused tail of the sector's existing unsealed file. Either way
+// the file is Lotus's partial file: the pieces' padded ranges are recorded as allocated in its trailer.
 class UnsealedWriter {
  public:
-  UnsealedWriter(const std::filesystem::path& path, bool existing) {
+  UnsealedWriter(const std::filesystem::path& path, bool existing, std::uint64_t sector_bytes)
+      : path_(path), sector_bytes_(sector_bytes) {
     if (!existing) {
       fresh_ = std::make_unique<staging::AtomicFile>(path);
       return;
     }
+    allocated_ = staging::read_partial_file_allocated(path, sector_bytes);  // Corrupt before anything is written
     fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd_ < 0) throw Error(ErrorKind::Usage, "existing pieces given but " + path.string() + ": " + std::strerror(errno));
-    path_ = path;
   }
   ~UnsealedWriter() {
     if (fd_ >= 0) ::close(fd_);
@@ -115,11 +118,18 @@ class UnsealedWriter {
       offset += static_cast<std::uint64_t>(w);
     }
   }
-  void finish(std::uint64_t sector_bytes) {
+  void allocate(std::uint64_t padded_offset, std::uint64_t padded_size) {
+    allocated_ = staging::with_range(std::move(allocated_), {padded_offset, padded_size});
+  }
+  void finish() {
     if (fresh_) {
-      fresh_->truncate(sector_bytes);  // sparse zeros after the last piece
+      fresh_->truncate(sector_bytes_);  // sparse zeros after the last piece
+      staging::write_partial_file_trailer(fresh_->fd(), fresh_->temp_path(), sector_bytes_, allocated_);
       fresh_->publish();
-    } else if (::fsync(fd_) != 0) {
+      return;
+    }
+    staging::write_partial_file_trailer(fd_, path_, sector_bytes_, allocated_);
+    if (::fsync(fd_) != 0) {
       throw Error(ErrorKind::Io, "fsync " + path_.string() + ": " + std::strerror(errno), Retry::Retryable);
     }
   }
@@ -128,6 +138,8 @@ class UnsealedWriter {
   std::unique_ptr<staging::AtomicFile> fresh_;
   int fd_ = -1;
   std::filesystem::path path_;
+  std::uint64_t sector_bytes_ = 0;
+  std::vector<staging::ByteRange> allocated_;
 };
 
 // Streams one file piece: pads it into the unsealed file at `padded_offset` and hashes it.
@@ -182,7 +194,7 @@ nlohmann::json run_addpiece(StageContext& ctx) {
   for (const auto& p : pieces) data_bytes += p.zero ? 0 : p.piece_unpadded / 127 * 128;
   staging::require_free_space(layout.unsealed(id).parent_path(), data_bytes, "AddPiece");
 
-  UnsealedWriter out(layout.unsealed(id), has_existing);
+  UnsealedWriter out(layout.unsealed(id), has_existing, sector_bytes);
   nlohmann::json piece_out = nlohmann::json::array();
   std::vector<k::PieceInfo> infos;
   for (const auto& p : pieces) {
@@ -195,6 +207,7 @@ nlohmann::json run_addpiece(StageContext& ctx) {
     k::PieceCommitment pc = p.zero ? k::PieceCommitment{k::zero_piece_commitment(p.piece_unpadded / 127 * 128),
                                                         p.piece_unpadded / 127 * 128, p.piece_unpadded}
                                    : write_file_piece(p, out, k::to_padded_bytes(offset));
+    out.allocate(k::to_padded_bytes(offset), pc.padded_size);
     infos.push_back({pc.padded_size, pc.comm});
     piece_out.push_back({{"size", pc.padded_size},
                          {"payload_size", p.zero ? 0 : pc.payload_size},
@@ -203,7 +216,7 @@ nlohmann::json run_addpiece(StageContext& ctx) {
                          {"comm", k::to_hex(pc.comm)}});
     written = offset + p.piece_unpadded;
   }
-  out.finish(sector_bytes);
+  out.finish();
   // PC1 verifies the unsealed sector against this before it trusts it.
   staging::ChecksumManifest sums;
   sums.stage = "addpiece-" + staging::sector_name(id);

@@ -11,6 +11,7 @@
 #include "graph/parent_cache.hpp"
 #include "hdf5/layer_file.hpp"
 #include "layout/cache_files.hpp"
+#include "layout/partial_file.hpp"
 #include "piece/cid.hpp"
 #include "piece/comm_d.hpp"
 #include "publish/atomic_file.hpp"
@@ -35,10 +36,9 @@ namespace {
 staging::MappedFile open_unsealed(const SectorContext& s) {
   auto path = s.layout.unsealed(s.id);
   if (!std::filesystem::exists(path)) throw Error(ErrorKind::Usage, "no unsealed sector " + path.string() + " (run AddPiece first)");
+  // Lotus's partial file: the sector area, then the allocation trailer (checked, not needed here).
+  staging::read_partial_file_allocated(path, s.sector_bytes);
   staging::MappedFile m = staging::MappedFile::read_only(path);
-  if (m.size() != s.sector_bytes) {
-    throw Error(ErrorKind::Corrupt, path.string() + " is " + std::to_string(m.size()) + " bytes, not the sector size");
-  }
   std::error_code ec;
   if (std::filesystem::exists(staging::manifest_path(s.layout.root(), s.manifest_key("addpiece")), ec)) {
     staging::verify_files(s.layout.root(), s.read_manifest("addpiece"), {s.unsealed_entry()});

@@ -11,6 +11,7 @@
 #include "base/error.hpp"
 #include "hdf5/layer_file.hpp"
 #include "layout/cache_files.hpp"
+#include "layout/partial_file.hpp"
 #include "partition/rank_plan.hpp"
 #include "piece/cid.hpp"
 #include "porep/encode.hpp"
@@ -80,6 +81,7 @@ nlohmann::json run_pc2(StageContext& ctx) {
 
   if (rank == 0) {
     if (have_ap) staging::verify_files(s.layout.root(), ap, {s.unsealed_entry()});
+    staging::read_partial_file_allocated(s.layout.unsealed(s.id), s.sector_bytes);  // Lotus's layout, whole
     staging::require_free_space(s.layout.sealed(s.id).parent_path(), s.sector_bytes + files.tree_bytes(), "PreCommit2");
     files.create_sealed();
   }

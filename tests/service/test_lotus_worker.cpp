@@ -1,12 +1,17 @@
 // sealadapter as a lotus-worker, against the test miner of test_miner.hpp: registration with every
 // handshake call, a 2KiB CC sector through AddPiece -> PC1 -> PC2 -> C1 -> (C2 refused) -> Finalize with
 // each Return* in Lotus's shapes and the commitments of `sealadapter seal`; kill -9 with returns pending
-// and jobs running, then every result reaches the miner exactly once; a miner restart is noticed.
+// and jobs running, then every result reaches the miner exactly once; a miner restart is noticed. Deal
+// data: AddPiece with "http" and "push" readers gives the piece's CommP and the commitments of
+// `sealadapter seal --data`; UnsealPiece after ReleaseUnsealed rebuilds Lotus's partial file; bad data
+// (wrong size, unknown stream, bad or unreachable URL) ends in a clear CallError and leaves nothing behind.
 #include <gtest/gtest.h>
 #include <signal.h>
 
 #include <nlohmann/json.hpp>
 
+#include "field/fr32.hpp"
+#include "layout/partial_file.hpp"
 #include "lotus/lotus_json.hpp"
 #include "service/test_miner.hpp"
 #include "support/run_process.hpp"
@@ -54,10 +59,58 @@ class LotusWorker : public ::testing::Test {
     return r[0];
   }
 
+  std::filesystem::path unsealed(std::uint64_t number) const { return home_ / "storage" / "unsealed" / ("s-t01000-" + std::to_string(number)); }
+  test::ProcessResult cli(const std::vector<std::string>& args, const std::filesystem::path& home) {
+    std::vector<std::string> argv = {kBin};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return test::run_process(argv, {{"SEALADAPTER_HOME", home.string()}, {"SEALADAPTER_SITE", ""}});
+  }
+
   test::TempDir home_;
   test::TestMiner miner_;
-  test::ServiceProcess service_{kBin, home_.path(), {{"MINER_API_INFO", miner_.api_info()}}};
+  test::ServiceProcess service_{kBin, home_.path(), {{"MINER_API_INFO", miner_.api_info()}, {"SEALADAPTER_PUSH_WAIT_SECONDS", "15"}}};
 };
+
+// 2032 bytes (a whole 2KiB sector's piece) that are not all zeros, and a file holding them.
+std::string deal_bytes() {
+  std::string b(2032, '\0');
+  std::uint32_t x = 12345;
+  for (auto& c : b) {
+    x = x * 1103515245u + 12345u;
+    c = static_cast<char>(x >> 16);
+  }
+  return b;
+}
+
+// Serves deal data over HTTP, as a market node or a piece store would.
+class DataServer {
+ public:
+  explicit DataServer(const std::string& bytes) {
+    server_.Get("/deal.car", [bytes](const httplib::Request&, httplib::Response& res) { res.set_content(bytes, "application/octet-stream"); });
+    server_.Get("/short.car", [bytes](const httplib::Request&, httplib::Response& res) {
+      res.set_content(bytes.substr(0, 2000), "application/octet-stream");
+    });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+  }
+  ~DataServer() {
+    server_.stop();
+    thread_.join();
+  }
+  std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+
+ private:
+  httplib::Server server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+// The unpadded bytes of a 2KiB sector's unsealed partial file.
+std::string unsealed_data(const std::filesystem::path& path) {
+  std::string padded = test::file_text(path).substr(0, 2048), raw(2032, '\0');
+  kernels::fr32_unpad_quads(reinterpret_cast<const std::uint8_t*>(padded.data()), reinterpret_cast<std::uint8_t*>(raw.data()), 16);
+  return raw;
+}
 
 TEST_F(LotusWorker, RegistersAndSealsA2KiBSectorWithLotusShapes) {
   start_service();
@@ -268,10 +321,171 @@ TEST_F(LotusWorker, RemoteServesSectorFilesToTheMiner) {
   EXPECT_EQ(cli.Get("/remote/keys/s-t01000-5", admin)->status, 404);
   EXPECT_EQ(cli.Get("/remote/sealed/s-t01000-77", admin)->status, 404);
 
+  // Allocated ranges of the unsealed partial file (unpadded offsets and sizes): a half-filled sector.
+  run("AddPiece", {ref(6), nlohmann::json::array(), 1016, {{"Type", "null"}, {"Info", "1016"}}});
+  EXPECT_EQ(cli.Get("/remote/unsealed/s-t01000-6/5/allocated/0/1016", admin)->status, 200);
+  EXPECT_EQ(cli.Get("/remote/unsealed/s-t01000-6/5/allocated/0/2032", admin)->status, 416);
+  EXPECT_EQ(cli.Get("/remote/unsealed/s-t01000-6/5/allocated/1016/1016", admin)->status, 416);
+  EXPECT_EQ(cli.Get("/remote/unsealed/s-t01000-5/5/allocated/0/2032", admin)->status, 200);
+  EXPECT_EQ(cli.Get("/remote/sealed/s-t01000-5/5/allocated/0/2032", admin)->status, 400);
+  EXPECT_EQ(cli.Get("/remote/unsealed/s-t01000-5/99/allocated/0/2032", admin)->status, 400);
+
   auto del = cli.Delete("/remote/unsealed/s-t01000-5", admin);
   ASSERT_TRUE(del);
   EXPECT_EQ(del->status, 200);
   EXPECT_FALSE(std::filesystem::exists(storage / "unsealed" / "s-t01000-5"));
+}
+
+TEST_F(LotusWorker, HttpDealDataSealsAsSealadapterSealAndUnsealPieceRebuildsThePartialFile) {
+  const std::string bytes = deal_bytes();
+  DataServer data(bytes);
+  test::TempDir other;
+  std::ofstream(other / "deal.car", std::ios::binary) << bytes;
+  auto commp = cli({"commp", (other / "deal.car").string(), "--json"}, other.path());
+  ASSERT_EQ(commp.exit_code, 0) << commp.err;
+  const std::string piece_cid = nlohmann::json::parse(commp.out)["piece_cid"];
+
+  start_service();
+  ASSERT_TRUE(miner_.wait_connected(30)) << test::file_text(service_.log());
+  EXPECT_TRUE(miner_.worker_info()["task_types"].contains("seal/v0/unseal"));
+  auto ap = run("AddPiece", {ref(11), nlohmann::json::array(), 2032, {{"Type", "http"}, {"Info", data.url("/deal.car")}}});
+  ASSERT_EQ(ap.method, "ReturnAddPiece");
+  ASSERT_TRUE(ap.params[2].is_null()) << ap.params.dump();
+  EXPECT_EQ(ap.params[1], (nlohmann::json{{"Size", 2048}, {"PieceCID", {{"/", piece_cid}}}}));
+  // Lotus's partial file: the padded piece, all of it allocated in the trailer; the staged download is gone.
+  EXPECT_EQ(staging::read_partial_file_allocated(unsealed(11), 2048), (std::vector<staging::ByteRange>{{0, 2048}}));
+  EXPECT_EQ(unsealed_data(unsealed(11)), bytes);
+  EXPECT_FALSE(std::filesystem::exists(home_ / "storage" / "piece" / "s-t01000-11-at-0"));
+
+  const std::string ticket = bytes32(7);
+  auto pc1 = run("SealPreCommit1", {ref(11), base64_encode(ticket), nlohmann::json::array({ap.params[1]})});
+  ASSERT_TRUE(pc1.params[1].is_string()) << pc1.params.dump();
+  auto pc2 = run("SealPreCommit2", {ref(11), pc1.params[1]});
+  ASSERT_TRUE(pc2.params[2].is_null()) << pc2.params.dump();
+  auto seal = cli({"seal", "--sector-size", "2KiB", "--miner", "1000", "--sector", "11", "--ticket", hex(ticket), "--data",
+                   (other / "deal.car").string(), "--json"},
+                  other.path());
+  ASSERT_EQ(seal.exit_code, 0) << seal.err;
+  auto sealed = nlohmann::json::parse(seal.out)[0];
+  EXPECT_EQ(pc2.params[1]["Unsealed"]["/"], sealed["comm_d"]["cid"]);
+  EXPECT_EQ(pc2.params[1]["Sealed"]["/"], sealed["comm_r"]["cid"]);
+  const nlohmann::json comm_d = pc2.params[1]["Unsealed"];
+
+  auto rel = run("ReleaseUnsealed", {ref(11), nlohmann::json::array()});
+  EXPECT_TRUE(rel.params.back().is_null());
+  EXPECT_FALSE(std::filesystem::exists(unsealed(11)));
+
+  // A wrong CommD is caught before anything is written (the decoded sector's tree_d root differs).
+  auto bad = run("UnsealPiece", {ref(11), 0, 2032, base64_encode(ticket), {{"/", kZeroPiece2K}}}, 300);
+  ASSERT_EQ(bad.method, "ReturnUnsealPiece");
+  ASSERT_EQ(bad.params.size(), 2u);
+  ASSERT_TRUE(bad.params[1].is_object()) << bad.params.dump();
+  EXPECT_EQ(bad.params[1]["Code"], 0);
+  EXPECT_NE(bad.params[1]["Message"].get<std::string>().find("CommD"), std::string::npos) << bad.params.dump();
+  EXPECT_FALSE(std::filesystem::exists(unsealed(11)));
+
+  auto uns = run("UnsealPiece", {ref(11), 0, 2032, base64_encode(ticket), comm_d}, 300);
+  ASSERT_EQ(uns.method, "ReturnUnsealPiece");
+  ASSERT_EQ(uns.params.size(), 2u);
+  EXPECT_TRUE(uns.params[1].is_null()) << uns.params.dump() << "\n" << test::file_text(service_.log());
+  EXPECT_EQ(staging::read_partial_file_allocated(unsealed(11), 2048), (std::vector<staging::ByteRange>{{0, 2048}}));
+  EXPECT_EQ(unsealed_data(unsealed(11)), bytes);
+  std::set<int> declared;
+  for (const auto& d : miner_.declared()) {
+    if (d[1]["Number"] == 11) declared.insert(d[2].get<int>());
+  }
+  EXPECT_TRUE(declared.count(1));
+  for (const auto& [id, list] : miner_.all_returns()) EXPECT_EQ(list.size(), 1u) << id;
+}
+
+TEST_F(LotusWorker, PushedDealDataIsStoredDurablyAndBecomesThePiece) {
+  const std::string bytes = deal_bytes();
+  test::TempDir other;
+  std::ofstream(other / "deal.car", std::ios::binary) << bytes;
+  auto commp = cli({"commp", (other / "deal.car").string(), "--json"}, other.path());
+  ASSERT_EQ(commp.exit_code, 0) << commp.err;
+
+  start_service();
+  ASSERT_TRUE(miner_.wait_connected(30));
+  const std::string stream = "0b7c6a52-7f4e-4c0a-9d3e-2a1b5c8d9e0f";
+  // The call comes first; the bytes follow a moment later (HEAD, then POST), as the miner's encoder sends them.
+  auto call_id = miner_.call_worker("AddPiece", {ref(12), nlohmann::json::array(), 2032, {{"Type", "push"}, {"Info", stream}}});
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  EXPECT_EQ(miner_.push(stream, bytes, "not-a-valid-token"), 401);
+  EXPECT_EQ(miner_.push(stream, bytes), 200);
+  auto r = miner_.wait_return(call_id["ID"].get<std::string>(), 120);
+  ASSERT_EQ(r.size(), 1u) << test::file_text(service_.log());
+  ASSERT_TRUE(r[0].params[2].is_null()) << r[0].params.dump();
+  EXPECT_EQ(r[0].params[1]["PieceCID"]["/"], nlohmann::json::parse(commp.out)["piece_cid"]);
+  EXPECT_EQ(staging::read_partial_file_allocated(unsealed(12), 2048), (std::vector<staging::ByteRange>{{0, 2048}}));
+  EXPECT_EQ(unsealed_data(unsealed(12)), bytes);
+  // Nothing of the stream is left in the piece folder.
+  for (const auto& e : std::filesystem::directory_iterator(home_ / "storage" / "piece")) ADD_FAILURE() << e.path();
+}
+
+TEST_F(LotusWorker, PushedDataAndWaitingCallsSurviveAKillNine) {
+  const std::string bytes = deal_bytes();
+  start_service();
+  ASSERT_TRUE(miner_.wait_connected(30));
+  const std::string early = "1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d", late = "2b3c4d5e-6f7a-4b2c-9d3e-4f5a6b7c8d9e";
+  EXPECT_EQ(miner_.push(early, bytes), 200);  // acknowledged: it must survive what follows
+  auto waiting = miner_.call_worker("AddPiece", {ref(31), nlohmann::json::array(), 2032, {{"Type", "push"}, {"Info", late}}});
+  service_.kill(SIGKILL);
+  start_service();
+  for (int i = 0; i < 300 && miner_.connects() < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ASSERT_GE(miner_.connects(), 2);
+  auto after = miner_.call_worker("AddPiece", {ref(32), nlohmann::json::array(), 2032, {{"Type", "push"}, {"Info", early}}});
+  EXPECT_EQ(miner_.push(late, bytes), 200);
+  for (const auto& id : {waiting["ID"].get<std::string>(), after["ID"].get<std::string>()}) {
+    auto r = miner_.wait_return(id, 120);
+    ASSERT_EQ(r.size(), 1u) << test::file_text(service_.log());
+    EXPECT_TRUE(r[0].params[2].is_null()) << r[0].params.dump();
+  }
+  EXPECT_EQ(unsealed_data(unsealed(31)), bytes);
+  EXPECT_EQ(unsealed_data(unsealed(32)), bytes);
+}
+
+TEST_F(LotusWorker, BadDealDataEndsWithAClearCallErrorAndLeavesNothing) {
+  const std::string bytes = deal_bytes();
+  DataServer data(bytes);
+  start_service();
+  ASSERT_TRUE(miner_.wait_connected(30));
+  auto data_call = [&](std::uint64_t n, const std::string& type, const std::string& info) {
+    return miner_.call_worker("AddPiece", {ref(n), nlohmann::json::array(), 2032, {{"Type", type}, {"Info", info}}})["ID"].get<std::string>();
+  };
+  struct Case {
+    std::string id;
+    int code;
+    std::string says;
+  };
+  std::vector<Case> cases = {
+      {data_call(21, "http", data.url("/short.car")), 0, "has 2000 bytes, not the piece size 2032"},
+      {data_call(22, "http", "ftp://127.0.0.1/deal.car"), 0, "bad data URL"},
+      {data_call(23, "http", data.url("/missing.car")), 0, "HTTP 404"},
+      {data_call(24, "http", "http://127.0.0.1:1/deal.car"), 100, "GET http://127.0.0.1:1/deal.car"},  // unreachable: temporary
+      {data_call(25, "push", "6f1d2c3b-0a9e-4f8d-8c7b-6a5e4d3c2b1a"), 0, "no data was pushed"},
+  };
+  // A push with the wrong number of bytes is refused when it is staged.
+  const std::string short_stream = "7e2d1c0b-9a8f-4e7d-9c6b-5a4f3e2d1c0b";
+  cases.push_back({data_call(26, "push", short_stream), 0, "sent 100 bytes, not the piece size 2032"});
+  EXPECT_EQ(miner_.push(short_stream, bytes.substr(0, 100)), 200);
+  for (const auto& c : cases) {
+    auto r = miner_.wait_return(c.id, 120);
+    ASSERT_EQ(r.size(), 1u) << c.says << "\n" << test::file_text(service_.log());
+    EXPECT_EQ(r[0].method, "ReturnAddPiece");
+    EXPECT_TRUE(r[0].params[1].is_null());
+    ASSERT_TRUE(r[0].params[2].is_object()) << r[0].params.dump();
+    EXPECT_EQ(r[0].params[2]["Code"], c.code) << r[0].params.dump();
+    EXPECT_NE(r[0].params[2]["Message"].get<std::string>().find(c.says), std::string::npos) << r[0].params.dump();
+  }
+  // No task was made, no unsealed file written, no staged data left.
+  auto st = cli({"status", "--json"}, home_.path());
+  EXPECT_EQ(nlohmann::json::parse(st.out).size(), 0u) << st.out;
+  for (std::uint64_t n = 21; n <= 26; ++n) EXPECT_FALSE(std::filesystem::exists(unsealed(n))) << n;
+  for (const auto& e : std::filesystem::directory_iterator(home_ / "storage" / "piece")) ADD_FAILURE() << e.path();
+  // A stream id that is not a UUID, or a reader of another type, is refused at once.
+  EXPECT_THROW(data_call(27, "push", "../../etc/passwd"), std::runtime_error);
+  EXPECT_THROW(data_call(27, "file", "/etc/passwd"), std::runtime_error);
 }
 
 }  // namespace

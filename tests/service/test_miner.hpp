@@ -61,16 +61,7 @@ class TestMiner {
 
   // Calls the registered worker.
   nlohmann::json call_worker(const std::string& method, const nlohmann::json& params) {
-    std::string url;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      url = worker_url_;
-    }
-    if (url.empty()) throw std::runtime_error("no worker connected");
-    auto rest = url.substr(url.find("://") + 3);
-    auto host = rest.substr(0, rest.find(':'));
-    int port = std::stoi(rest.substr(rest.find(':') + 1));
-    httplib::Client cli(host, port);
+    httplib::Client cli = worker_client();
     cli.set_read_timeout(30, 0);  // the miner's per-call timeout
     nlohmann::json req = {{"jsonrpc", "2.0"}, {"id", ++next_id_}, {"method", "Filecoin." + method}, {"params", params}};
     auto res = cli.Post("/rpc/v0", {{"Authorization", std::string("Bearer ") + kToken}}, req.dump(), "application/json");
@@ -84,6 +75,18 @@ class TestMiner {
                                                    {"RunWait", 0}, {"Start", "2026-11-28T00:00:00Z"}, {"Hostname", "worker"}};
     }
     return result;
+  }
+
+  // Streams `bytes` to the worker's push route as the miner's ReaderStream encoder does: HEAD, then POST.
+  // Returns the POST's HTTP status.
+  int push(const std::string& uuid, const std::string& bytes, const std::string& token = kToken) {
+    httplib::Client cli = worker_client();
+    const std::string path = "/rpc/streams/v0/push/" + uuid;
+    httplib::Headers auth = {{"Authorization", "Bearer " + token}};
+    auto head = cli.Head(path.c_str(), auth);
+    if (!head || head->status != 200) return head ? head->status : -1;
+    auto res = cli.Post(path.c_str(), auth, bytes, "application/octet-stream");
+    return res ? res->status : -1;
   }
 
   struct Return {
@@ -132,6 +135,18 @@ class TestMiner {
   }
 
  private:
+  // A client for the registered worker's listener (from the URL it gave WorkerConnect).
+  httplib::Client worker_client() {
+    std::string url;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      url = worker_url_;
+    }
+    if (url.empty()) throw std::runtime_error("no worker connected");
+    auto rest = url.substr(url.find("://") + 3);
+    return httplib::Client(rest.substr(0, rest.find(':')), std::stoi(rest.substr(rest.find(':') + 1)));
+  }
+
   nlohmann::json handle(const std::string& method, const nlohmann::json& params) {
     if (method == "Filecoin.Version") return {{"Version", "1.23.0+test"}, {"APIVersion", 66816}, {"BlockDelay", 30}};
     if (method == "Filecoin.Session") {

@@ -11,6 +11,7 @@
 #include "backend/local/local_backend.hpp"
 #include "config/site_config.hpp"
 #include "engine/engine.hpp"
+#include "layout/partial_file.hpp"
 #include "piece/cid.hpp"
 #include "piece/comm_d.hpp"
 #include "piece/commp.hpp"
@@ -88,7 +89,9 @@ TEST_F(EngineTest, CcSectorsSealAddPieceWithTheZeroCommitment) {
     auto r = *store_->result_of(id);
     EXPECT_EQ(r["comm_d"]["cid"], zero_cid);
     EXPECT_EQ(r["pieces"][0]["size"], 2048);
-    EXPECT_EQ(std::filesystem::file_size(r["unsealed"].get<std::string>()), 2048u);
+    // Lotus's partial file: the sector area, the whole of it allocated by the CC piece.
+    EXPECT_EQ(staging::read_partial_file_allocated(r["unsealed"].get<std::string>(), 2048),
+              (std::vector<staging::ByteRange>{{0, 2048}}));
     EXPECT_EQ(store_->attempts_of(id).size(), 1u);
   }
   EXPECT_TRUE(std::filesystem::exists(site_.storage_dir / "unsealed" / "s-t01000-3"));
@@ -112,7 +115,8 @@ TEST_F(EngineTest, ADataPieceGetsItsCommPAndIsPaddedIntoTheSector) {
   EXPECT_EQ(r["pieces"][0]["payload_size"], 1000);
   // The sector's CommD: the piece followed by zeros up to 8 MiB.
   EXPECT_EQ(r["comm_d"]["hex"], kernels::to_hex(kernels::compute_comm_d(8ull << 20, {{pc.padded_size, pc.comm}})));
-  EXPECT_EQ(std::filesystem::file_size(site_.storage_dir / "unsealed" / "s-t01000-9"), 8ull << 20);
+  EXPECT_EQ(staging::read_partial_file_allocated(site_.storage_dir / "unsealed" / "s-t01000-9", 8ull << 20),
+            (std::vector<staging::ByteRange>{{0, 1024}}));  // only the piece is allocated
 }
 
 TEST_F(EngineTest, AMissingPieceFailsPermanentlyWithTheReason) {
