@@ -31,7 +31,8 @@ void RpcServer::add_upload(const std::string& prefix, Permission needs, UploadHa
   // httplib routes HEAD to the GET handlers: the sender's probe before it POSTs.
   http_->Get(pattern, [](const httplib::Request&, httplib::Response& res) { res.status = 200; });
   http_->Post(pattern, [this, needs, fn](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& read) {
-    std::string why = refusal(req.get_header_value("Authorization"), needs, "upload");
+    const std::string authorization = req.get_header_value("Authorization");
+    std::string why = authorization.empty() ? "" : refusal(authorization, needs, "upload");
     if (!why.empty()) {
       res.status = 401;
       res.set_content(why + "\n", "text/plain");

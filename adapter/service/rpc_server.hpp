@@ -41,8 +41,9 @@ class RpcServer {
   // A plain HTTP route (Lotus's /remote file server) behind the same bearer-token check: `fn` runs only
   // when the token grants `needs` (401 otherwise). `pattern` is a regular expression over the path.
   void add_http(const std::string& http_method, const std::string& pattern, Permission needs, HttpHandler fn);
-  // A streamed upload route beside /rpc/v0 (Lotus's /rpc/streams/v0/push/<uuid>): POST <prefix><id> with a
-  // bearer token granting `needs` streams the body to `fn`; HEAD answers 200 (the sender's readiness probe).
+  // A streamed upload route beside /rpc/v0 (Lotus's /rpc/streams/v0/push/<uuid>): POST <prefix><id> streams
+  // the body to `fn`; HEAD answers 200 (the sender's readiness probe). Lotus's push encoder sends no token,
+  // so one is optional here; a token that is sent must grant `needs`.
   void add_upload(const std::string& prefix, Permission needs, UploadHandler fn);
 
   // Binds host:port (port 0: any free port) and returns the port; serving starts with run().

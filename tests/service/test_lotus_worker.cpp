@@ -411,8 +411,8 @@ TEST_F(LotusWorker, PushedDealDataIsStoredDurablyAndBecomesThePiece) {
   // The call comes first; the bytes follow a moment later (HEAD, then POST), as the miner's encoder sends them.
   auto call_id = miner_.call_worker("AddPiece", {ref(12), nlohmann::json::array(), 2032, {{"Type", "push"}, {"Info", stream}}});
   std::this_thread::sleep_for(std::chrono::seconds(1));
-  EXPECT_EQ(miner_.push(stream, bytes, "not-a-valid-token"), 401);
-  EXPECT_EQ(miner_.push(stream, bytes), 200);
+  EXPECT_EQ(miner_.push(stream, bytes, "not-a-valid-token"), 401) << "a token that is sent must be valid";
+  EXPECT_EQ(miner_.push(stream, bytes), 200) << "no token, as Lotus's push encoder sends";
   auto r = miner_.wait_return(call_id["ID"].get<std::string>(), 120);
   ASSERT_EQ(r.size(), 1u) << test::file_text(service_.log());
   ASSERT_TRUE(r[0].params[2].is_null()) << r[0].params.dump();
