@@ -139,7 +139,7 @@ void MinerLink::add_methods(RpcServer& server) {
   sync("WaitQuiet", [](const RpcRequest&) { return nullptr; });
   worker_.add_methods(server);
   add_remote_routes(server, site_.storage_dir, storage_id_, [this] { return fs_stat(); });
-  // Deal data the miner streams for AddPiece ("push" readers), with its admin token like every call.
+  // Deal data the miner streams for AddPiece ("push" readers); Lotus sends it without a token.
   server.add_upload("/rpc/streams/v0/push/", Permission::Admin,
                     [this](const std::string& id, const BodyReader& body) { return worker_.receive_push(id, body); });
 }

@@ -16,6 +16,21 @@ RpcServer::RpcServer(TokenVerifier verify, std::size_t max_body)
   // one byte past ours (the rest is read and dropped), so an oversized request gets our JSON-RPC error.
   http_->set_read_timeout(30, 0);
   http_->set_write_timeout(30, 0);
+  // Routes without a streamed reader get their body read into memory before their handler (and its token
+  // check) runs: with no server-wide limit, bodies beyond ours are refused here, before they are read.
+  http_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (req.path == "/rpc/v0") return httplib::Server::HandlerResponse::Unhandled;  // bounded by its reader
+    for (const auto& prefix : upload_prefixes_) {
+      if (req.path.rfind(prefix, 0) == 0) return httplib::Server::HandlerResponse::Unhandled;
+    }
+    const bool chunked = req.get_header_value("Transfer-Encoding") == "chunked";
+    const std::string length = req.get_header_value("Content-Length");
+    const bool small = length.empty() || (length.size() < 19 && std::stoull("0" + length) <= max_body_);
+    if (!chunked && small) return httplib::Server::HandlerResponse::Unhandled;
+    res.status = 413;
+    res.set_content("request body too large for " + req.path + "\n", "text/plain");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   http_->Post("/rpc/v0", [this](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& read) {
     std::string body;
     read([&](const char* data, std::size_t n) {
@@ -27,6 +42,7 @@ RpcServer::RpcServer(TokenVerifier verify, std::size_t max_body)
 }
 
 void RpcServer::add_upload(const std::string& prefix, Permission needs, UploadHandler fn) {
+  upload_prefixes_.push_back(prefix);
   const std::string pattern = prefix + "([0-9A-Za-z-]+)";
   // httplib routes HEAD to the GET handlers: the sender's probe before it POSTs.
   http_->Get(pattern, [](const httplib::Request&, httplib::Response& res) { res.status = 200; });

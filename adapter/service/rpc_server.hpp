@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -65,6 +66,7 @@ class RpcServer {
   TokenVerifier verify_;
   std::size_t max_body_;
   std::map<std::string, Entry> methods_;
+  std::vector<std::string> upload_prefixes_;  // the only routes that take bodies larger than max_body_
   std::unique_ptr<httplib::Server> http_;
 };
 

@@ -330,6 +330,19 @@ TEST_F(LotusWorker, RemoteServesSectorFilesToTheMiner) {
   EXPECT_EQ(cli.Get("/remote/sealed/s-t01000-5/5/allocated/0/2032", admin)->status, 400);
   EXPECT_EQ(cli.Get("/remote/unsealed/s-t01000-5/99/allocated/0/2032", admin)->status, 400);
 
+  // A body on a route that takes none is refused before it is read (413), not buffered and then judged.
+  httplib::Request big;
+  big.method = "DELETE";
+  big.path = "/remote/sealed/s-t01000-99";
+  big.headers = admin;
+  big.body = std::string(5u << 20, 'x');  // past the 4 MiB a request may carry
+  big.set_header("Content-Type", "application/octet-stream");
+  // The server answers 413 and closes while the client may still be sending, so the client sees the 413
+  // or a cut connection; without the limit the body would be read and the route answer 404.
+  auto refused = cli.send(big);
+  if (refused) EXPECT_EQ(refused->status, 413);
+  EXPECT_EQ(cli.Get("/remote/stat/" + storage_id, admin)->status, 200) << "the service lives on";
+
   auto del = cli.Delete("/remote/unsealed/s-t01000-5", admin);
   ASSERT_TRUE(del);
   EXPECT_EQ(del->status, 200);
