@@ -8,6 +8,7 @@
 #include "engine/engine.hpp"
 #include "engine/task_stage.hpp"
 #include "store/shared_jobs.hpp"
+#include "store/task_conflict.hpp"
 
 namespace sa::adapter {
 
@@ -98,10 +99,8 @@ Operations::Operations(Store& store, const SiteConfig& site, Hooks hooks)
 nlohmann::json Operations::submit(const nlohmann::json& spec) {
   NewTask n = task_from_json(spec, site_);
   SubmitOutcome out = store_.submit(n, wall_clock());
-  if (!out.created && out.task.proof.id != n.proof.id) {
-    throw Error(ErrorKind::Usage, "sector " + std::to_string(n.sector.miner) + "/" + std::to_string(n.sector.number) +
-                                      " already has a " + std::string(short_name(n.type)) + " task (" +
-                                      std::to_string(out.task.id) + ") with proof type " + out.task.proof.name());
+  if (!out.created) {
+    if (std::string why = task_conflict(out.task, n); !why.empty()) throw Error(ErrorKind::Usage, why);
   }
   nlohmann::json j = to_json(out.task);
   j["created"] = out.created;

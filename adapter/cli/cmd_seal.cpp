@@ -1,6 +1,7 @@
 // `sealadapter seal`: the main job. Seals sectors end to end (AP -> PC1 -> PC2 -> C1 -> verify -> FIN)
 // through the site's backend (the embedded default runs them on this host) and prints, per sector, comm_d
 // and comm_r as CIDs and hex, whether the proofs verified, and the time of each stage.
+#include <cctype>
 #include <iostream>
 
 #include "base/error.hpp"
@@ -25,7 +26,9 @@ std::string checked_hex32(const std::string& name, const std::string& v) {
   if (v.size() != 64 || v.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
     throw Error(ErrorKind::Usage, name + " must be 64 hex digits (32 bytes)");
   }
-  return v;
+  std::string lower = v;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
 }
 
 std::string stage_time(const nlohmann::json& stages, const char* t) {

@@ -7,7 +7,9 @@
 #include "base/error.hpp"
 #include "cli/engine_runner.hpp"
 #include "cli/job_runner.hpp"
+#include "contract/job_result.hpp"
 #include "engine/engine.hpp"
+#include "store/task_conflict.hpp"
 
 namespace sa::adapter {
 
@@ -50,6 +52,22 @@ SectorPlan plan_for(Store& store, const SealRequest& req, std::uint64_t number) 
     if (p.ticket_hex.empty() || p.seed_hex.empty()) {
       throw Error(ErrorKind::Usage, "sector " + std::to_string(number) + " has an AddPiece task that was not started by `seal`");
     }
+    // Asking for other pieces, ticket or seed than the sector holds is refused before anything runs.
+    NewTask asked;
+    asked.sector = p.sector;
+    asked.type = TaskType::AddPiece;
+    asked.proof = req.proof;
+    asked.inputs = req.ap_inputs;
+    std::string why = task_conflict(*ap, asked);
+    auto differs = [&](const char* name, const std::optional<std::string>& want, const std::string& has) {
+      if (why.empty() && want && *want != has) {
+        why = "sector " + std::to_string(req.miner) + "/" + std::to_string(number) + " was started with " + name + " " +
+              has + ", not " + *want + "; use another sector number, or leave out --" + name + " to continue it";
+      }
+    };
+    differs("ticket", req.ticket_hex, p.ticket_hex);
+    differs("seed", req.seed_hex, p.seed_hex);
+    if (!why.empty()) throw Error(ErrorKind::Usage, why + " (nothing was run)");
     return p;
   }
   p.ticket_hex = req.ticket_hex.value_or(random_hex32());
@@ -59,6 +77,28 @@ SectorPlan plan_for(Store& store, const SealRequest& req, std::uint64_t number) 
   return p;
 }
 
+std::filesystem::path verify_dir(CliContext& ctx, const SectorRef& sector) {
+  return ctx.site().state_dir / "verify" / (std::to_string(sector.miner) + "-" + std::to_string(sector.number));
+}
+
+// A sector whose Finalize was submitted passed verify in an earlier run, and Finalize removes the proofs:
+// that run's result is the answer.
+void earlier_verify(CliContext& ctx, SectorRun& run) {
+  std::optional<jobs::JobResult> r;
+  try {
+    r = jobs::read_result(verify_dir(ctx, run.plan.sector) / "result.json");
+  } catch (const std::exception&) {
+  }
+  if (r && r->status == jobs::ResultStatus::Ok && r->outputs.value("valid", false)) {
+    run.verified = true;
+    run.verify_outputs = r->outputs;
+    run.verify_outputs["earlier"] = true;
+  } else {
+    run.verify_outputs = {{"earlier", true},
+                          {"note", "finalized without a verify result of `seal` in this state directory; its proofs are gone"}};
+  }
+}
+
 void verify(CliContext& ctx, SectorRun& run, const std::map<TaskType, StageRecord>& stages) {
   const auto& c1 = stages.at(TaskType::Commit1).outputs;
   const auto& pc1 = stages.at(TaskType::PreCommit1).outputs;
@@ -66,7 +106,7 @@ void verify(CliContext& ctx, SectorRun& run, const std::map<TaskType, StageRecor
   nlohmann::json inputs = {{"ticket", run.plan.ticket_hex}, {"seed", run.plan.seed_hex},
                            {"comm_d", pc1.at("comm_d").at("hex")}, {"comm_r", pc2.at("comm_r").at("hex")},
                            {"proofs", c1.at("proofs")}};
-  auto dir = ctx.site().state_dir / "verify" / (std::to_string(run.plan.sector.miner) + "-" + std::to_string(run.plan.sector.number));
+  auto dir = verify_dir(ctx, run.plan.sector);
   jobs::JobResult r = run_job_here(ctx.job_binary(), dir, "verify", run.plan.sector.miner, run.plan.sector.number,
                                    run.plan.proof.id, ctx.site().storage_dir, inputs);
   run.verify_outputs = r.outputs;
@@ -98,7 +138,9 @@ std::vector<SectorReport> seal_sectors(CliContext& ctx, const SealRequest& req) 
     for (SectorRun& run : runs) {
       auto stages = stages_of(store, run.plan.sector);
       auto c1 = stages.find(TaskType::Commit1);
-      if (c1 != stages.end() && c1->second.task.state == TaskState::Done && !run.verified && run.verify_error.empty()) {
+      if (stages.count(TaskType::Finalize) && !run.verified && run.verify_outputs.is_null()) earlier_verify(ctx, run);
+      if (c1 != stages.end() && c1->second.task.state == TaskState::Done && !run.verified && run.verify_error.empty() &&
+          !stages.count(TaskType::Finalize)) {
         verify(ctx, run, stages);
         if (req.verbose) {
           std::cerr << "sector " << run.plan.sector.miner << "/" << run.plan.sector.number << ": C1 proofs "

@@ -2,6 +2,8 @@
 // its JSON-RPC error and leaves the store as it was; permitted calls do what the CLI does.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "api/operations.hpp"
 #include "service/rpc_server.hpp"
 #include "service/sealadapter_methods.hpp"
@@ -53,6 +55,36 @@ TEST_F(RpcHandler, WritePermissionSubmitsAndReadPermissionReads) {
   // admin includes write
   EXPECT_EQ(code(call("Sealadapter.Cancel", nlohmann::json::array({r["result"]["id"]}), Permission::Admin)), 0);
   EXPECT_EQ(store_.task(r["result"]["id"].get<std::int64_t>())->state, TaskState::Cancelled);
+}
+
+// The same sector and task type is one task: asking again with the same inputs returns it, asking with
+// other pieces is refused with what the sector holds, and the task stays as it was.
+TEST_F(RpcHandler, ASecondAddPieceWithOtherPiecesIsRefusedNotReused) {
+  auto first = call("Sealadapter.Submit", nlohmann::json::array({ap_}), Permission::Write);
+  ASSERT_EQ(code(first), 0) << first.dump();
+  auto same = call("Sealadapter.Submit", nlohmann::json::array({ap_}), Permission::Write);
+  ASSERT_EQ(code(same), 0) << same.dump();
+  EXPECT_EQ(same["result"]["created"], false);
+  EXPECT_EQ(same["result"]["id"], first["result"]["id"]);
+
+  const auto piece = dir_ / "deal.bin";
+  std::ofstream(piece) << std::string(100, 'd');
+  nlohmann::json with_data = ap_;
+  with_data["data"] = {piece.string()};
+  auto other = call("Sealadapter.Submit", nlohmann::json::array({with_data}), Permission::Write);
+  ASSERT_NE(code(other), 0) << other.dump();
+  const std::string msg = other["error"]["message"];
+  EXPECT_NE(msg.find("sector 1000/1"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("no pieces (a CC sector)"), std::string::npos) << msg;
+  EXPECT_NE(msg.find(piece.string()), std::string::npos) << msg;
+  ASSERT_EQ(store_.tasks().size(), 1u);
+  EXPECT_EQ(store_.tasks()[0].inputs["pieces"], nlohmann::json::array());
+
+  nlohmann::json v1 = ap_;
+  v1["proof"] = "V1";
+  auto proof = call("Sealadapter.Submit", nlohmann::json::array({v1}), Permission::Write);
+  ASSERT_NE(code(proof), 0);
+  EXPECT_NE(proof["error"]["message"].get<std::string>().find("proof type"), std::string::npos) << proof.dump();
 }
 
 TEST_F(RpcHandler, TooLowPermissionMissingOrForeignTokenChangeNothing) {
