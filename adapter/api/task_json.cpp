@@ -1,6 +1,8 @@
 // TaskRecord / AttemptRecord -> JSON.
 #include "api/task_json.hpp"
 
+#include <filesystem>
+
 namespace sa::adapter {
 
 nlohmann::json to_json(const TaskRecord& t) {
@@ -40,6 +42,8 @@ nlohmann::json to_json(const AttemptRecord& a) {
       {"manifest", a.manifest_path},
       {"result", a.result_path},
   };
+  // The job's log: beside the manifest (for a PC1 batch member, a link to the batch job's log there).
+  if (!a.manifest_path.empty()) j["log"] = (std::filesystem::path(a.manifest_path).parent_path() / "job.log").string();
   if (a.exit_code) j["job"]["exit_code"] = *a.exit_code;
   return j;
 }

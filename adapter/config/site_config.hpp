@@ -67,6 +67,11 @@ int builtin_walltime_minutes(TaskType t, params::SectorSize s);
 // Slurm starts it the moment PC1 succeeds (and ends it when PC1 fails).
 enum class Pc2Placement { Any, SameNode, AfterOk };
 
+// The smallest min_job_memory a site may set. sa-job itself (Open MPI, PMIx, hwloc, HDF5 mapped in) peaks
+// near 30 MiB resident for a 2KiB sector; under a cgroup limit below that the kernel kills a job whenever
+// its library pages happen to be charged to it, which is when the machine is busy (docs/03).
+inline constexpr std::uint64_t kMinJobMemoryFloor = 64ull << 20;
+
 struct SiteConfig {
   std::string name = "default";
   BackendKind backend = BackendKind::Local;

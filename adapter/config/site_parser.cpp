@@ -158,6 +158,12 @@ SiteConfig parse_site(std::string_view toml_text, const std::string& source_name
   site.pc1_batch = static_cast<int>(top.integer("pc1_batch", 1, 256, "between 1 and 256 sectors").value_or(site.pc1_batch));
   site.pc1_batch_wait = static_cast<int>(top.integer("pc1_batch_wait", 0, 86400, "between 0 and 86400 seconds").value_or(site.pc1_batch_wait));
   site.min_job_memory = detail::size_value(top, "min_job_memory").value_or(site.min_job_memory);
+  if (site.min_job_memory < kMinJobMemoryFloor) {
+    top.fail("min_job_memory", "'min_job_memory' in " + top.where() + " is " + format_size(site.min_job_memory) +
+                                   ", below " + format_size(kMinJobMemoryFloor) +
+                                   ": the job binary alone peaks near 30 MiB resident, and a smaller --mem lets the "
+                                   "cgroup kill jobs at random (most often when the node is busy)");
+  }
   site.account = detail::line_string(top, "account").value_or("");
   site.qos = detail::line_string(top, "qos").value_or("");
   site.qos_urgent = detail::line_string(top, "qos_urgent").value_or("");

@@ -59,6 +59,15 @@ bool ok_result_published(const AttemptRecord& a) {
   }
 }
 
+// A member of a PC1 batch job shares its ending with the other ranks: say which rank it was and where the
+// job's log is, since Slurm's words ("task 1: Out Of Memory") name ranks.
+std::string batch_context(const AttemptRecord& a) {
+  const nlohmann::json batch = a.request.is_object() ? a.request.value("batch", nlohmann::json()) : nlohmann::json();
+  if (!batch.is_object() || batch.value("tasks", nlohmann::json::array()).size() < 2) return "";
+  return " (rank " + std::to_string(batch.value("rank", 0)) + " of PC1 batch job " + a.job_id + ", " +
+         std::to_string(batch["tasks"].size()) + " tasks; its log: " + batch.value("log", std::string()) + ")";
+}
+
 }  // namespace
 
 std::string Engine::comment_prefix() const { return "sealadapter:" + site_.instance + ":"; }
@@ -74,6 +83,7 @@ void Engine::settle(const AttemptRecord& a, const JobStatus& status) {
   std::optional<FailureDecision> decision = backend_.classify(status);
   AttemptOutcome o = decision ? classify_batch_ending(*decision, result, result_error, status, a, clock_())
                               : classify_ending(result, result_error, status, a, clock_());
+  if (o.state != AttemptState::Succeeded) o.message += batch_context(a);
   auto task = store_.task(a.task_id);
   if (task && task->state == TaskState::Cancelled && o.state != AttemptState::Succeeded) {
     o.state = AttemptState::Cancelled;
@@ -253,8 +263,12 @@ int Engine::start_ready(CycleReport& report) {
       if (!may_submit()) break;
       std::vector<const TaskRecord*> members;
       for (std::int64_t id : batch) members.push_back(by_id[id]);
-      if (members.size() == 1) launch(*members[0], part);
-      else launch_batch(members, *part);
+      if (members.size() == 1) {
+        launch(*members[0], part, {{"tasks", {members[0]->id}}, {"rank", 0},
+                                   {"alone", alone_reason(*members[0], *part, limit(members[0]->proof.id))}});
+      } else {
+        launch_batch(members, *part);
+      }
       started += static_cast<int>(members.size());
     }
   }
@@ -343,7 +357,7 @@ void Engine::fail_launch(const AttemptRecord& a, const Error& e) {
   store_.finish_attempt(a.id, o, clock_());
 }
 
-void Engine::launch(const TaskRecord& task, const Partition* chosen) {
+void Engine::launch(const TaskRecord& task, const Partition* chosen, const nlohmann::json& batch) {
   const double now = clock_();
   auto stage = stage_for(task.type);
   TaskSpec spec{task.type, task.proof, task.priority, task.ranks};
@@ -362,8 +376,9 @@ void Engine::launch(const TaskRecord& task, const Partition* chosen) {
   const int number = task.attempts + 1;
   std::filesystem::path dir = attempt_dir(task.id, number);
   std::filesystem::create_directories(dir);
-  AttemptRecord a = store_.begin_attempt(task.id, partition ? partition->name : "",
-                                         plan_error ? nlohmann::json::object() : to_json(request),
+  nlohmann::json recorded = plan_error ? nlohmann::json::object() : to_json(request);
+  if (!batch.is_null()) recorded["batch"] = batch;
+  AttemptRecord a = store_.begin_attempt(task.id, partition ? partition->name : "", recorded,
                                          (dir / "manifest.json").string(), (dir / "result.json").string(), now);
   JobLaunch l;
   try {

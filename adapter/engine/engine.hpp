@@ -60,7 +60,8 @@ class Engine {
 
   int reap();
   int start_ready(CycleReport& report);
-  void launch(const TaskRecord& task, const Partition* partition);
+  // `batch`: for a PC1 that could have shared a job, why it runs alone (kept in the attempt's request).
+  void launch(const TaskRecord& task, const Partition* partition, const nlohmann::json& batch = nullptr);
   // The task's request on `partition`: mapped, adjusted for its failed attempts, placed; throws sa::Error.
   JobRequest request_for(const TaskRecord& task, const Partition& partition);
   jobs::JobManifest manifest_for(const TaskRecord& task, const AttemptRecord& a, std::string_view stage) const;
@@ -69,6 +70,7 @@ class Engine {
   bool batchable(const TaskRecord& t) const;
   int batch_limit(const TaskRecord& t, const Partition& partition);
   void launch_batch(const std::vector<const TaskRecord*>& members, const Partition& partition);
+  std::string alone_reason(const TaskRecord& t, const Partition& partition, int limit) const;
   void settle(const AttemptRecord& a, const JobStatus& status);
   std::string too_big(const TaskRecord& t, const PartitionPlan& plan) const;
   std::string comment_prefix() const;

@@ -15,6 +15,27 @@
 
 namespace sa::adapter {
 
+namespace {
+
+// A member's job.log names the batch's log (replaced if an earlier engine run left one).
+void link_log(const std::filesystem::path& link, const std::filesystem::path& log) {
+  std::error_code ec;
+  std::filesystem::remove(link, ec);
+  std::filesystem::create_symlink(log, link, ec);
+  if (ec) throw Error(ErrorKind::Io, "cannot link " + link.string() + " to " + log.string() + ": " + ec.message());
+}
+
+}  // namespace
+
+std::string Engine::alone_reason(const TaskRecord& t, const Partition& partition, int limit) const {
+  if (limit <= 1) {
+    return "a node of partition " + partition.name + " holds only one " + std::string(params::sector_size_name(t.proof.size())) +
+           " PC1 (CPUs, memory, scratch per node)";
+  }
+  return "no other PC1 task of proof " + t.proof.name() + " was ready within pc1_batch_wait (" +
+         std::to_string(site_.pc1_batch_wait) + " s)";
+}
+
 bool Engine::batchable(const TaskRecord& t) const {
   return site_.pc1_batch > 1 && t.type == TaskType::PreCommit1 && t.ranks == 1 && stage_for(t.type).has_value();
 }
@@ -56,10 +77,17 @@ void Engine::launch_batch(const std::vector<const TaskRecord*>& members, const P
   jobs::JobBatch batch;
   batch.stage = stage;
   std::vector<TaskAttempt> ids;
+  // The job lives in the first member's attempt directory (batch file, script, log); every other member's
+  // directory links to that log, and each attempt records its rank, so an ending can be traced to a rank.
+  const std::filesystem::path job_dir = attempt_dir(members[0]->id, members[0]->attempts + 1);
+  nlohmann::json recorded = to_json(request);
+  recorded["batch"] = {{"tasks", nlohmann::json::array()}, {"log", (job_dir / "job.log").string()}};
+  for (const TaskRecord* m : members) recorded["batch"]["tasks"].push_back(m->id);
   for (const TaskRecord* m : members) {
     std::filesystem::path dir = attempt_dir(m->id, m->attempts + 1);
     std::filesystem::create_directories(dir);
-    attempts.push_back(store_.begin_attempt(m->id, partition.name, to_json(request), (dir / "manifest.json").string(),
+    recorded["batch"]["rank"] = attempts.size();
+    attempts.push_back(store_.begin_attempt(m->id, partition.name, recorded, (dir / "manifest.json").string(),
                                             (dir / "result.json").string(), now));
     batch.members.emplace_back(attempts.back().manifest_path);
     ids.emplace_back(m->id, attempts.back().number);
@@ -69,8 +97,7 @@ void Engine::launch_batch(const std::vector<const TaskRecord*>& members, const P
       const auto k = static_cast<std::size_t>(i);
       jobs::write_manifest(attempts[k].manifest_path, manifest_for(*members[k], attempts[k], stage));
     }
-    // The job lives in the first member's attempt directory: batch file, script and log.
-    const std::filesystem::path dir = attempt_dir(members[0]->id, attempts[0].number);
+    const std::filesystem::path& dir = job_dir;
     jobs::write_batch(dir / "batch.json", batch);
     JobLaunch l;
     l.tag = job_tag(site_.instance, members[0]->sector.miner, members[0]->sector.number, TaskType::PreCommit1,
@@ -86,7 +113,9 @@ void Engine::launch_batch(const std::vector<const TaskRecord*>& members, const P
     JobScriptContext ctx{l.tag, l.comment, l.manifest, l.job_binary, l.stage, l.workdir, l.log};
     l.script = render_job_script(request, ctx, site_, partition);
     for (const TaskRecord* m : members) {
-      staging::write_file_atomic(attempt_dir(m->id, m->attempts + 1) / "job.sh", l.script, 0755);
+      const std::filesystem::path member_dir = attempt_dir(m->id, m->attempts + 1);
+      staging::write_file_atomic(member_dir / "job.sh", l.script, 0755);
+      if (member_dir != dir) link_log(member_dir / "job.log", l.log);
     }
     JobHandle h = backend_.submit(l);
     for (const AttemptRecord& a : attempts) {

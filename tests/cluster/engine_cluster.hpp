@@ -32,7 +32,7 @@ inline std::string cluster_site_text(const std::filesystem::path& dir, const std
   replace("storage_dir", (dir / "storage").string());
   replace("templates_dir", (std::filesystem::path(SA_SOURCE_DIR) / "templates").string());
   replace("instance", instance);
-  replace("min_job_memory", "1MiB");
+  replace("min_job_memory", "64MiB");  // the smallest a site may set: many small jobs fit the test nodes
   return text;
 }
 

@@ -107,7 +107,12 @@ TEST(CliSlurm, APc1BatchIsOneSlurmJobWithARankPerSector) {
   ASSERT_EQ(l.exit_code, 0) << l.err;
   auto js = nlohmann::json::parse(s.out), jl = nlohmann::json::parse(l.out);
   ASSERT_EQ(js.size(), 2u);
-  EXPECT_EQ(js[0]["stages"]["PC1"]["job"], js[1]["stages"]["PC1"]["job"]) << s.out;
+  // Every PC1 attempt, so that a failure says which attempt ended how, and why.
+  std::string pc1_attempts;
+  for (const auto& t : nlohmann::json::parse(slurm.sa({"status", "--json"}).out)) {
+    if (t["task"] == "seal/v0/precommit/1") pc1_attempts += t["attempts_detail"].dump() + "\n";
+  }
+  EXPECT_EQ(js[0]["stages"]["PC1"]["job"], js[1]["stages"]["PC1"]["job"]) << pc1_attempts;
   for (std::size_t i = 0; i < 2; ++i) {
     EXPECT_TRUE(js[i]["verified"].get<bool>());
     EXPECT_EQ(js[i]["comm_r"], jl[i]["comm_r"]);
@@ -116,6 +121,10 @@ TEST(CliSlurm, APc1BatchIsOneSlurmJobWithARankPerSector) {
     if (t["task"] != "seal/v0/precommit/1") continue;
     const auto& a = t["attempts_detail"].back();
     EXPECT_EQ(a["request"]["ntasks"], 2) << a.dump();
+    // Each rank gets at least the floor the job binary needs (it once had --mem=2M for both, and the
+    // cgroup killed a rank when the busy machine charged its library pages to it).
+    EXPECT_GE(a["request"]["memory_bytes"].get<std::uint64_t>(), 2 * (64ull << 20)) << a.dump();
+    EXPECT_EQ(a["request"]["batch"]["tasks"].size(), 2u) << a.dump();
     EXPECT_EQ(a["request"]["nodes"], 1) << a.dump();
     EXPECT_EQ(a["job"]["node"].get<std::string>().find_first_of(",["), std::string::npos) << "one node: " << a.dump();
   }

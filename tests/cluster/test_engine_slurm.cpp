@@ -49,6 +49,8 @@ TEST(EngineSlurm, GpuFlaggedTasksGoToTheGpuPartitionAndC1IsUrgent) {
 TEST(EngineSlurm, OutOfMemoryIsRetriedWithMoreMemory) {
   SA_REQUIRE_CLUSTER();
   EngineCluster c;
+  // Below the floor a site file may set (64 MiB): this test wants a job that cannot fit its --mem.
+  c.site().min_job_memory = 1ull << 20;
   adapter::Resources small = c.table().get(TaskType::PreCommit2, k8MiB);
   small.max_memory = 40ull << 20;  // PC2 of 8MiB peaks near 90 MiB: the first attempts must hit the cgroup
   small.min_memory = 40ull << 20;

@@ -125,6 +125,56 @@ TEST(Pc1Batch, CancellingOneSectorLeavesTheOthersRunning) {
                                                                   << h.store().task(t2)->error;
 }
 
+// One rank of a batch fails (its sector's data is not there yet): its attempt says why, names its rank and the
+// job's log (which its own attempt directory links to), the other sector is done; the retry joins a sector
+// that waits, and a lone retry records why it runs alone.
+TEST(Pc1Batch, AFailedMemberSaysWhyAndItsRetryIsBatchedAgainOrSaysWhyNot) {
+  const params::SealProof proof{5};
+  PipelineHarness h(proof);
+  h.site().pc1_batch = 2;
+  nlohmann::json ap1 = h.result(h.run(1, adapter::TaskType::AddPiece, {{"pieces", nlohmann::json::array()}}));
+  auto t1 = h.store().submit(pc1_task(1, proof, kTicket1, ap1), adapter::wall_clock()).task.id;
+  auto t2 = h.store().submit(pc1_task(2, proof, kTicket2, ap1), adapter::wall_clock()).task.id;  // no AddPiece yet
+  ASSERT_TRUE(step_until(h, [&] { return h.store().attempts_of(t2).size() == 1 && adapter::is_terminal(h.store().task(t1)->state) &&
+                                         h.store().attempts_of(t2)[0].state != adapter::AttemptState::Running &&
+                                         h.store().attempts_of(t2)[0].state != adapter::AttemptState::Submitted &&
+                                         h.store().attempts_of(t2)[0].state != adapter::AttemptState::Starting; }));
+  EXPECT_EQ(h.store().task(t1)->state, adapter::TaskState::Done) << h.store().task(t1)->error;
+  const auto failed = h.store().attempts_of(t2).at(0);
+  ASSERT_EQ(failed.state, adapter::AttemptState::Failed) << failed.message;
+  EXPECT_EQ(failed.job_id, h.store().attempts_of(t1).at(0).job_id);
+  EXPECT_NE(failed.message.find("rank 1 of PC1 batch job " + failed.job_id), std::string::npos) << failed.message;
+  EXPECT_NE(failed.message.find("unsealed"), std::string::npos) << "the job's own reason: " << failed.message;
+  const auto member_log = std::filesystem::path(failed.manifest_path).parent_path() / "job.log";
+  ASSERT_TRUE(std::filesystem::is_symlink(member_log));
+  EXPECT_EQ(std::filesystem::read_symlink(member_log).string(), failed.request["batch"]["log"].get<std::string>());
+  EXPECT_NE(failed.message.find(failed.request["batch"]["log"].get<std::string>()), std::string::npos) << failed.message;
+  EXPECT_TRUE(std::filesystem::exists(member_log)) << "the link resolves to the batch job's log";
+  ASSERT_EQ(h.store().task(t2)->state, adapter::TaskState::Failed) << "no data is a permanent failure";
+
+  // Sector 2 gets its data, the operator retries it, and sector 3 waits: the retry is batched with it.
+  h.result(h.run(2, adapter::TaskType::AddPiece, {{"pieces", nlohmann::json::array()}}));
+  nlohmann::json ap3 = h.result(h.run(3, adapter::TaskType::AddPiece, {{"pieces", nlohmann::json::array()}}));
+  h.site().pc1_batch_wait = 3600;
+  h.store().retry(t2, 1, adapter::wall_clock());
+  auto t3 = h.store().submit(pc1_task(3, proof, kTicket1, ap3), adapter::wall_clock()).task.id;
+  ASSERT_TRUE(step_until(h, [&] { return all_terminal(h, {t2, t3}); }, 120));
+  EXPECT_EQ(h.store().task(t2)->state, adapter::TaskState::Done) << h.store().task(t2)->error;
+  const auto retry = h.store().attempts_of(t2).at(1);
+  EXPECT_EQ(retry.job_id, h.store().attempts_of(t3).at(0).job_id) << "re-batched with the waiting sector";
+  EXPECT_EQ(retry.request["batch"]["tasks"], nlohmann::json::array({t2, t3})) << retry.request.dump();
+
+  // A lone PC1 (nothing else waits, no wait configured) says why it has a job of its own.
+  nlohmann::json ap4 = h.result(h.run(4, adapter::TaskType::AddPiece, {{"pieces", nlohmann::json::array()}}));
+  h.site().pc1_batch_wait = 0;
+  auto t4 = h.store().submit(pc1_task(4, proof, kTicket1, ap4), adapter::wall_clock()).task.id;
+  ASSERT_TRUE(step_until(h, [&] { return all_terminal(h, {t4}); }));
+  const auto alone = h.store().attempts_of(t4).at(0);
+  EXPECT_EQ(alone.request["ntasks"], 1);
+  EXPECT_NE(alone.request["batch"]["alone"].get<std::string>().find("pc1_batch_wait (0 s)"), std::string::npos)
+      << alone.request.dump();
+}
+
 TEST(Pc1Batch, WrongMpiWiringFailsEveryMemberLoudly) {
   TempDir dir;
   jobs::JobBatch batch;

@@ -232,5 +232,20 @@ TEST(SiteParser, Pc1BatchKeys) {
   EXPECT_THROW(parse("pc1_batch_wait = -1\n" + kMinimal), Error);
 }
 
+// A PC1 batch on the test cluster once asked Slurm for --mem=2M (min_job_memory = "1MiB"): one rank was
+// killed by the cgroup whenever the busy machine charged its library pages to it. No site may ask for that.
+TEST(SiteParser, MinJobMemoryBelowWhatTheJobBinaryNeedsIsRefused) {
+  try {
+    parse("min_job_memory = \"1MiB\"\n" + kMinimal);
+    FAIL() << "1MiB accepted";
+  } catch (const Error& e) {
+    const std::string m = e.what();
+    EXPECT_NE(m.find("min_job_memory"), std::string::npos) << m;
+    EXPECT_NE(m.find("64 MiB"), std::string::npos) << m;
+  }
+  EXPECT_THROW(parse("min_job_memory = \"63MiB\"\n" + kMinimal), Error);
+  EXPECT_EQ(parse("min_job_memory = \"64MiB\"\n" + kMinimal).min_job_memory, kMinJobMemoryFloor);
+}
+
 }  // namespace
 }  // namespace sa::adapter
