@@ -16,7 +16,6 @@ namespace sa::adapter::lotus {
 namespace {
 
 constexpr const char* kPc1OutSchema = "sealadapter/precommit1-out/v1";
-constexpr const char* kC1OutSchema = "sealadapter/commit1-out/v1";
 
 const nlohmann::json& param(const RpcRequest& r, std::size_t i, const char* name) { return rpc_param(r, i, name); }
 
@@ -320,11 +319,8 @@ nlohmann::json WorkerCalls::build_return(const CallRecord& c, const TaskRecord& 
   } else if (c.method == "SealPreCommit2") {
     params.push_back({{"Unsealed", cid_json(c.context.at("comm_d_cid"))}, {"Sealed", cid_json(out.at("comm_r").at("cid"))}});
   } else if (c.method == "SealCommit1") {
-    nlohmann::json doc = base;
-    doc["schema"] = kC1OutSchema;
-    for (const char* k : {"ticket", "seed", "comm_d", "comm_r"}) doc[k] = c.context.at(k);
-    doc["vanilla_proofs"] = nlohmann::json::parse(file_text(out.at("proofs").get<std::string>()));
-    params.push_back(base64_encode(doc.dump()));
+    // C1 published Filecoin's own Commit1Out (SealCommitPhase1Output): its bytes go to the miner as they are.
+    params.push_back(base64_encode(file_text(out.at("proofs").get<std::string>())));
   }
   params.push_back(nullptr);
   return params;

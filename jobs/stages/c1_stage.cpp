@@ -1,8 +1,11 @@
 // Commit1 (C1): derive the interactive challenges from the seed and build their vanilla proofs from the
 // cache; ranks share the challenges (round robin) and rank 0 assembles them in order, verifies the whole
 // set (as the Commit2 circuit would) and only then publishes them. Inputs: {"ticket", "seed", "comm_d",
-// "comm_r"} (hex32). Output: the proofs file (cache/c1-vanilla-proofs.json) and its checksum.
+// "comm_r"} (hex32). Output: Filecoin's Commit1Out (SealCommitPhase1Output, docs/08-filecoin-formats.md),
+// streamed to cache/commit1-out.json, read back through the strict reader, and its checksum.
 #include "base/error.hpp"
+#include "filecoin/commit1_out.hpp"
+#include "publish/atomic_stream.hpp"
 #include "partition/rank_plan.hpp"
 #include "publish/atomic_file.hpp"
 #include "publish/checksum.hpp"
@@ -64,16 +67,34 @@ nlohmann::json run_c1(StageContext& ctx) {
   if (std::string why = k::verify_vanilla_proofs(pub, proofs); !why.empty()) {
     throw Error(ErrorKind::Corrupt, "C1 proofs of " + s.name + " do not verify: " + why);
   }
-  const std::string text = to_json(proofs).dump() + "\n";
-  const auto path = s.cache / "c1-vanilla-proofs.json";
-  staging::write_file_atomic(path, text);
+  filecoin::Commit1Out doc;
+  doc.proof = s.proof;
+  doc.comm_r = pub.comm_r;
+  doc.comm_d = pub.comm_d;
+  doc.replica_id = rid;
+  doc.seed = pub.seed;
+  doc.ticket = pub.ticket;
+  doc.miner = pub.miner;
+  doc.sector = pub.sector;
+  const auto path = s.cache / "commit1-out.json";
+  {
+    staging::AtomicFileStream out(path);
+    doc.vanilla = std::move(proofs);
+    filecoin::write_commit1_out(out, doc);
+    out.publish();
+  }
+  // What every consumer will read: the published bytes through the strict reader, verified once more.
+  const filecoin::Commit1Out back = filecoin::read_commit1_out_file(path);
+  if (std::string why = k::verify_vanilla_proofs(pub, back.vanilla); !why.empty()) {
+    throw Error(ErrorKind::Corrupt, "the Commit1Out written for " + s.name + " does not verify when read back: " + why);
+  }
   return {{"proofs", path.string()},
-          {"checksum", staging::checksum_bytes(text.data(), text.size())},
+          {"checksum", staging::checksum_file(path)},
           {"challenges", all.size()},
           {"partitions", layout.partitions},
           {"verified", true},
-          {"comm_c", k::to_hex(proofs.comm_c)},
-          {"comm_r_last", k::to_hex(proofs.comm_r_last)},
+          {"comm_c", k::to_hex(back.vanilla.comm_c)},
+          {"comm_r_last", k::to_hex(back.vanilla.comm_r_last)},
           {"ranks", ctx.mpi.size()}};
 }
 

@@ -1,4 +1,5 @@
-// Vanilla proofs as JSON, the C1 output format (docs/01-job-contract.md): hex strings for 32-byte values,
+// Vanilla proofs as JSON between C1's ranks (rank 0 gathers them; what C1 publishes is Filecoin's Commit1Out,
+// filecoin/commit1_out.hpp): hex strings for 32-byte values,
 // a Merkle proof as {"leaf", "root", "path": [[position, [siblings...]], ...]} bottom level first.
 #pragma once
 

@@ -1,13 +1,13 @@
 // verify: check C1's vanilla proofs against the public inputs alone (ticket, seed, comm_d, comm_r, the
 // sector id), without the sector's data: what `seal` runs before Finalize, and what a flipped byte in the
-// replica, a label or a tree makes fail. Inputs: {"ticket", "seed", "comm_d", "comm_r", "proofs": path}.
+// replica, a label or a tree makes fail. Inputs: {"ticket", "seed", "comm_d", "comm_r", "proofs": path of
+// the Commit1Out}.
 // Output: {"valid": bool, "reason"}. An invalid proof is a result, not a job failure.
-#include <fstream>
-#include <sstream>
+#include <filesystem>
 
 #include "base/error.hpp"
 #include "contract/json_fields.hpp"
-#include "stages/proof_json.hpp"
+#include "filecoin/commit1_out.hpp"
 #include "stages/sector_context.hpp"
 #include "stages/stage.hpp"
 
@@ -28,15 +28,11 @@ nlohmann::json run_verify(StageContext& ctx) {
   pub.comm_r = hex32_input(in, "comm_r");
   std::string path = required_field<std::string>(in, "proofs", "inputs");
   if (ctx.mpi.rank() != 0) return nlohmann::json::object();
-  std::ifstream f(path);
-  if (!f) throw Error(ErrorKind::Usage, "cannot read proofs " + path);
-  std::stringstream ss;
-  ss << f.rdbuf();
+  if (!std::filesystem::is_regular_file(path)) throw Error(ErrorKind::Usage, "cannot read proofs " + path);
   std::string reason;
   try {
-    reason = k::verify_vanilla_proofs(pub, vanilla_proofs_from_json(nlohmann::json::parse(ss.str())));
-  } catch (const nlohmann::json::exception& e) {
-    reason = std::string("the proofs file is not valid JSON: ") + e.what();
+    // The Commit1Out alone, through the strict reader: its own public fields must be the sector's too.
+    reason = filecoin::verify_commit1_out(pub, filecoin::read_commit1_out_file(path));
   } catch (const Error& e) {
     if (e.kind() != ErrorKind::Corrupt) throw;
     reason = e.what();

@@ -172,9 +172,9 @@ TEST_F(Tampered, AFlippedLabelFailsC1) {
   std::string bytes = file_text(layers);
   kernels::Commitment label{};
   // Find the challenged node's layer-2 label in the file by content (the file stores it verbatim).
-  auto c1_proofs = nlohmann::json::parse(file_text(s_.c1["proofs"].get<std::string>()));
-  std::string hex = c1_proofs["partitions"][0][0]["column"]["labels"][1];
-  label = kernels::commitment_from_hex(hex);
+  auto c1_out = nlohmann::json::parse(file_text(s_.c1["proofs"].get<std::string>()));
+  const auto& row = c1_out["vanilla_proofs"]["StackedDrg2KiBV1"][0][0]["replica_column_proofs"]["c_x"]["column"]["rows"][1];
+  for (std::size_t i = 0; i < 32; ++i) label[i] = row[i].get<std::uint8_t>();
   auto at = bytes.find(std::string(reinterpret_cast<const char*>(label.data()), 32));
   ASSERT_NE(at, std::string::npos);
   flip_byte(layers, at + 5);
@@ -193,9 +193,8 @@ TEST_F(Tampered, AFlippedTreeNodeFailsC1) {
 TEST_F(Tampered, AChangedProofOrPublicInputFailsVerification) {
   auto text = file_text(s_.c1["proofs"].get<std::string>());
   auto j = nlohmann::json::parse(text);
-  std::string label = j["partitions"][0][1]["exp_parents"][3]["labels"][0];
-  label[10] = label[10] == '0' ? '1' : '0';
-  j["partitions"][0][1]["exp_parents"][3]["labels"][0] = label;
+  auto& byte = j["vanilla_proofs"]["StackedDrg2KiBV1"][0][1]["replica_column_proofs"]["exp_parents"][3]["column"]["rows"][0][10];
+  byte = byte.get<int>() ^ 1;
   auto bad = h_.root() / "bad-proofs.json";
   std::ofstream(bad) << j.dump();
   auto r = h_.verify(8, s_, kTicket, kSeed, bad.string());

@@ -6,6 +6,8 @@
 // `sealadapter seal --data`; UnsealPiece after ReleaseUnsealed rebuilds Lotus's partial file; bad data
 // (wrong size, unknown stream, bad or unreachable URL) ends in a clear CallError and leaves nothing behind.
 #include <gtest/gtest.h>
+
+#include <cstdio>
 #include <signal.h>
 
 #include <nlohmann/json.hpp>
@@ -163,8 +165,18 @@ TEST_F(LotusWorker, RegistersAndSealsA2KiBSectorWithLotusShapes) {
   ASSERT_EQ(c1.method, "ReturnSealCommit1");
   ASSERT_TRUE(c1.params[2].is_null()) << c1.params[2].dump();
   auto c1out = nlohmann::json::parse(base64_decode(c1.params[1].get<std::string>(), "c1o"));
-  EXPECT_EQ(c1out["comm_r"], sealed["comm_r"]["hex"]);
-  EXPECT_FALSE(c1out["vanilla_proofs"]["partitions"].empty());
+  // Filecoin's SealCommitPhase1Output: the proof name, proofs keyed by shape, 32-byte values as arrays.
+  EXPECT_EQ(c1out["registered_proof"], "StackedDrg2KiBV1_1");
+  ASSERT_EQ(c1out["vanilla_proofs"]["StackedDrg2KiBV1"].size(), 1u) << "one partition";
+  EXPECT_EQ(c1out["vanilla_proofs"]["StackedDrg2KiBV1"][0].size(), 2u) << "two challenges";
+  ASSERT_EQ(c1out["comm_r"].size(), 32u);
+  std::string comm_r_hex;
+  for (const auto& b : c1out["comm_r"]) {
+    char h[3];
+    std::snprintf(h, sizeof h, "%02x", b.get<unsigned>());
+    comm_r_hex += h;
+  }
+  EXPECT_EQ(comm_r_hex, sealed["comm_r"]["hex"]);
 
   auto c2 = run("SealCommit2", {ref(7), c1.params[1]});
   EXPECT_EQ(c2.method, "ReturnSealCommit2");
