@@ -21,5 +21,6 @@ void register_bench(CLI::App& app, CliContext& ctx);
 void register_report(CLI::App& app, CliContext& ctx);
 void register_serve(CLI::App& app, CliContext& ctx);
 void register_auth(CLI::App& app, CliContext& ctx);
+void register_export(CLI::App& app, CliContext& ctx);  // export commit1
 
 }  // namespace sa::adapter

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   register_report(app, ctx);
   register_serve(app, ctx);
   register_auth(app, ctx);
+  register_export(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -5,6 +5,7 @@
 // streamed to cache/commit1-out.json, read back through the strict reader, and its checksum.
 #include "base/error.hpp"
 #include "filecoin/commit1_out.hpp"
+#include "layout/cache_files.hpp"
 #include "publish/atomic_stream.hpp"
 #include "partition/rank_plan.hpp"
 #include "publish/atomic_file.hpp"
@@ -76,7 +77,7 @@ nlohmann::json run_c1(StageContext& ctx) {
   doc.ticket = pub.ticket;
   doc.miner = pub.miner;
   doc.sector = pub.sector;
-  const auto path = s.cache / "commit1-out.json";
+  const auto path = s.cache / staging::commit1_out_name();
   {
     staging::AtomicFileStream out(path);
     doc.vanilla = std::move(proofs);

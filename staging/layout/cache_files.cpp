@@ -15,7 +15,8 @@ std::string tree_r_last_name(int base_tree, int base_trees) {
 }
 
 bool kept_by_finalize(const std::string& name) {
-  return name == p_aux_name() || name == t_aux_name() || name.rfind("sc-02-data-tree-r-last", 0) == 0;
+  return name == p_aux_name() || name == t_aux_name() || name == commit1_out_name() ||
+         name.rfind("sc-02-data-tree-r-last", 0) == 0;
 }
 
 }  // namespace sa::staging

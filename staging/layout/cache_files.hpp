@@ -14,7 +14,11 @@ std::string tree_r_last_name(int base_tree, int base_trees);  // sc-02-data-tree
 inline std::string p_aux_name() { return "p_aux"; }
 inline std::string t_aux_name() { return "t_aux"; }
 inline std::string layers_h5_name() { return "sc-02-data-layers.h5"; }
-// What Finalize keeps (as rust-fil-proofs clear_cache_dir): tree-r-last*, p_aux, t_aux.
+// C1's output: Filecoin's Commit1Out (docs/08-filecoin-formats.md).
+inline std::string commit1_out_name() { return "commit1-out.json"; }
+// What Finalize keeps: tree-r-last*, p_aux, t_aux (as rust-fil-proofs clear_cache_dir), and the Commit1Out,
+// which a miner keeps for C2 (Lotus holds it in its sector state; here C2 or `export commit1` may come
+// after Finalize). WindowPoSt reads only the first three.
 bool kept_by_finalize(const std::string& file_name);
 
 }  // namespace sa::staging
