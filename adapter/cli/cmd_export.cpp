@@ -8,7 +8,7 @@
 #include "base/error.hpp"
 #include "cli/commands.hpp"
 #include "filecoin/commit1_out.hpp"
-#include "lotus/commit2_in.hpp"
+#include "filecoin/commit2_in.hpp"
 #include "publish/atomic_file.hpp"
 
 namespace sa::adapter {
@@ -51,7 +51,7 @@ void register_export(CLI::App& app, CliContext& ctx) {
                                           std::to_string(doc.sector) + ", not " + name);
     }
     const std::string envelope =
-        lotus::commit2_in_json(a->sector, bytes, params::bytes(doc.proof.size())) + "\n";
+        jobs::filecoin::commit2_in_json(a->sector, bytes, params::bytes(doc.proof.size())) + "\n";
     if (a->output == "-") {
       std::cout << envelope;
     } else {

@@ -80,6 +80,8 @@ void register_seal(CLI::App& app, CliContext& ctx) {
     req.verbose = !a->json;
     // Chaining needs Slurm's dependencies; on this host PC2 simply follows PC1.
     req.chain_pc2 = ctx.site().pc2_placement == Pc2Placement::AfterOk && ctx.site().backend == BackendKind::Slurm;
+    // C2 runs where the site has a prover for it; otherwise `export commit1` hands the sector to one.
+    req.commit2 = ctx.site().serves(TaskType::Commit2);
     if (a->ticket) req.ticket_hex = checked_hex32("--ticket", *a->ticket);
     if (a->seed) req.seed_hex = checked_hex32("--seed", *a->seed);
     req.ap_inputs = {{"pieces", nlohmann::json::array()}};
@@ -94,16 +96,23 @@ void register_seal(CLI::App& app, CliContext& ctx) {
 
     std::vector<SectorReport> reports = seal_sectors(ctx, req);
     nlohmann::json all = nlohmann::json::array();
-    Table out({"SECTOR", "STATE", "COMM_D", "COMM_R", "VERIFIED", "AP", "PC1", "PC2", "C1", "FIN"});
+    std::vector<std::string> columns = {"SECTOR", "STATE", "COMM_D", "COMM_R", "VERIFIED", "AP", "PC1", "PC2", "C1"};
+    if (req.commit2) columns.push_back("C2");
+    columns.push_back("FIN");
+    Table out(columns);
     int failed = 0;
     for (const SectorReport& r : reports) {
       failed += r.state != "done";
       all.push_back(r.json);
       const auto& st = r.json["stages"];
-      out.add({std::to_string(r.sector.miner) + "/" + std::to_string(r.sector.number), r.state,
-               r.json.contains("comm_d") ? r.json["comm_d"].value("cid", "-") : "-",
-               r.json.contains("comm_r") ? r.json["comm_r"].value("cid", "-") : "-", r.verified ? "yes" : "no",
-               stage_time(st, "AP"), stage_time(st, "PC1"), stage_time(st, "PC2"), stage_time(st, "C1"), stage_time(st, "FIN")});
+      std::vector<std::string> row = {std::to_string(r.sector.miner) + "/" + std::to_string(r.sector.number), r.state,
+                                      r.json.contains("comm_d") ? r.json["comm_d"].value("cid", "-") : "-",
+                                      r.json.contains("comm_r") ? r.json["comm_r"].value("cid", "-") : "-",
+                                      r.verified ? "yes" : "no"};
+      for (const char* stage : {"AP", "PC1", "PC2", "C1", "C2", "FIN"}) {
+        if (std::string(stage) != "C2" || req.commit2) row.push_back(stage_time(st, stage));
+      }
+      out.add(row);
     }
     if (a->json) {
       std::cout << all.dump(2) << "\n";
@@ -113,6 +122,11 @@ void register_seal(CLI::App& app, CliContext& ctx) {
         if (r.json.contains("comm_r")) {
           std::cout << "sector " << r.sector.number << ": comm_d " << r.json["comm_d"].value("hex", "") << "  comm_r "
                     << r.json["comm_r"].value("hex", "") << "\n";
+        }
+        if (r.json.contains("proof")) {
+          std::cout << "sector " << r.sector.number << ": proof (" << r.json["proof"].value("bytes", 0) << " bytes, "
+                    << duration_str(r.json["proof"].value("prover_seconds", 0.0)) << ") "
+                    << r.json["proof"].value("hex", "") << "\n";
         }
         if (!r.error.empty()) std::cout << "sector " << r.sector.number << ": " << r.error << "\n";
       }

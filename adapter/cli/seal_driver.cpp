@@ -37,6 +37,7 @@ std::map<TaskType, StageRecord> stages_of(Store& store, const SectorRef& sector)
 SectorPlan plan_for(Store& store, const SealRequest& req, std::uint64_t number) {
   SectorPlan p;
   p.chain_pc2 = req.chain_pc2;
+  p.commit2 = req.commit2;
   p.sector = {req.miner, number};
   p.proof = req.proof;
   p.ranks = req.ranks;
@@ -174,6 +175,7 @@ std::vector<SectorReport> seal_sectors(CliContext& ctx, const SealRequest& req) 
     nlohmann::json per_stage = nlohmann::json::object();
     std::string state = "done";
     for (TaskType t : kSealPipeline) {
+      if (!in_pipeline(run.plan, t)) continue;
       auto it = stages.find(t);
       if (it == stages.end()) {
         if (state == "done") state = "incomplete";
@@ -209,6 +211,10 @@ std::vector<SectorReport> seal_sectors(CliContext& ctx, const SealRequest& req) 
     auto pc1 = per_stage.find("PC1"), pc2 = per_stage.find("PC2");
     if (pc1 != per_stage.end() && (*pc1)["outputs"].contains("comm_d")) rep.json["comm_d"] = (*pc1)["outputs"]["comm_d"];
     if (pc2 != per_stage.end() && (*pc2)["outputs"].contains("comm_r")) rep.json["comm_r"] = (*pc2)["outputs"]["comm_r"];
+    if (auto c2 = per_stage.find("C2"); c2 != per_stage.end() && (*c2)["outputs"].contains("proof")) {
+      rep.json["proof"] = {{"hex", (*c2)["outputs"]["proof"]}, {"bytes", (*c2)["outputs"]["bytes"]},
+                           {"prover_seconds", (*c2)["outputs"]["prover_seconds"]}};
+    }
     reports.push_back(rep);
   }
   return reports;

@@ -1,4 +1,4 @@
-// `sealadapter seal`'s driver: keeps each sector's pipeline moving (AP -> PC1 -> PC2 -> C1 -> verify -> FIN)
+// `sealadapter seal`'s driver: keeps each sector's pipeline moving (AP -> PC1 -> PC2 -> C1 -> verify -> [C2] -> FIN)
 // while the engine runs the tasks, and reports per sector. A sector's ticket and seed are stored with its
 // AddPiece task, so running `seal` again for the same sectors continues where they stopped.
 #pragma once
@@ -24,6 +24,7 @@ struct SealRequest {
   int ranks = 1;
   bool verbose = true;
   bool chain_pc2 = false;  // pc2_placement = afterok on Slurm: PC2 queued behind a running PC1
+  bool commit2 = false;    // the site has a prover: C2 after verify, each proof reported
 };
 
 struct SectorReport {

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "config/env_name.hpp"
+#include "contract/prover_argv.hpp"
 #include "config/task_selection.hpp"
 #include "config/toml_values.hpp"
 
@@ -86,9 +87,26 @@ std::map<std::string, std::string> read_env(const TomlTable& t) {
   return env;
 }
 
+// An argument vector, never a shell string: each element is one argument of the prover.
+std::vector<std::string> read_prover(const TomlTable& t, const Partition& p) {
+  if (const toml::node* n = t.node("prover"); n && n->is_string()) {
+    t.fail("prover", "'prover' in " + t.where() + " must be a list of arguments, e.g. [\"lotus-bench\", \"prove\", "
+                     "\"--miner-addr\", \"t0{miner}\", \"{input}\"] (it is run directly, not by a shell)");
+  }
+  auto list = t.string_array("prover");
+  if (!list) return {};
+  std::vector<std::string> argv;
+  for (const auto& [text, line] : *list) argv.push_back(text);
+  if (std::string why = jobs::prover_argv_problem(argv); !why.empty()) t.fail("prover", "'prover' in " + t.where() + ": " + why);
+  if (!p.tasks.count(TaskType::Commit2)) {
+    t.fail("prover", t.where() + " has a 'prover' but does not accept C2 (add \"C2\" to its tasks)");
+  }
+  return argv;
+}
+
 }  // namespace
 
-Partition parse_partition(const TomlTable& t, BackendKind backend) {
+Partition parse_partition(const TomlTable& t, BackendKind backend, const std::filesystem::path& base_dir) {
   Partition p;
   p.line = t.table_line();
   auto name = line_string(t, "name");
@@ -100,7 +118,8 @@ Partition parse_partition(const TomlTable& t, BackendKind backend) {
                             "replica_update", "prove_replica_update2", "regen_sector_key", "sector_download",
                             "no_default", "nodes", "cpus_per_node", "memory_per_node", "gpus_per_node",
                             "gpu_type", "tmp_per_node", "memory_policy", "account", "qos", "qos_urgent",
-                            "template", "launcher", "extra_directives", "env", "max_jobs"});
+                            "template", "launcher", "extra_directives", "env", "max_jobs", "prover",
+                            "parameter_cache"});
 
   p.tasks = read_tasks(named);
   p.nodes = static_cast<int>(named.integer("nodes", 1, 1 << 20, "at least 1").value_or(1));
@@ -146,6 +165,8 @@ Partition parse_partition(const TomlTable& t, BackendKind backend) {
   }
   p.env = read_env(named);
   p.max_jobs = static_cast<int>(named.integer("max_jobs", 0, 1 << 30, "0 (unlimited) or more").value_or(0));
+  p.prover = read_prover(named, p);
+  p.parameter_cache = path_value(named, "parameter_cache", base_dir).value_or("");
   return p;
 }
 

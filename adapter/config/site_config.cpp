@@ -29,6 +29,13 @@ const Partition* SiteConfig::find_partition(std::string_view partition_name) con
   return nullptr;
 }
 
+bool SiteConfig::serves(TaskType t) const {
+  for (const Partition& p : partitions) {
+    if (p.serves(t)) return true;
+  }
+  return false;
+}
+
 SiteConfig load_site_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw Error(ErrorKind::Config, file.string() + ": cannot read the site file");

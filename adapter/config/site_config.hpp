@@ -45,7 +45,14 @@ struct Partition {
   std::vector<std::string> extra_directives;  // raw sbatch options, e.g. "--constraint=ib"
   std::map<std::string, std::string> env;     // exported in the job script
   int max_jobs = 0;                           // jobs in flight in this partition; 0 = unlimited
+  // C2: the site's prover as an argument vector with {input}/{output}/{miner}/{sector} placeholders
+  // (jobs/contract/prover_argv.hpp); a partition runs C2 only when it has one.
+  std::vector<std::string> prover;
+  std::filesystem::path parameter_cache;      // FIL_PROOFS_PARAMETER_CACHE of its C2 jobs; "" = the site's
   int line = 0;                               // where the partition was defined in the site file
+
+  // Whether tasks of type `t` may run here: accepted, and for C2 a prover to run.
+  bool serves(TaskType t) const { return tasks.count(t) > 0 && (t != TaskType::Commit2 || !prover.empty()); }
 };
 
 // Walltime in minutes per task type and sector size, with fallbacks: [task][size] -> [task] default ->
@@ -91,11 +98,16 @@ struct SiteConfig {
   std::string account;
   std::string qos;
   std::string qos_urgent;
+  // Groth16 parameters for C2 (FIL_PROOFS_PARAMETER_CACHE); "" = the adapter's FIL_PROOFS_PARAMETER_CACHE,
+  // else /var/tmp/filecoin-proof-parameters. Checked before a C2 job is submitted.
+  std::filesystem::path parameter_cache;
   Walltimes walltime;
   std::vector<Partition> partitions;
   std::string source = "<embedded default>";  // file it was read from, for messages
 
   const Partition* find_partition(std::string_view name) const;
+  // Whether some partition serves `t` (for C2: accepts it and has a prover).
+  bool serves(TaskType t) const;
 };
 
 // Parse a site file's text; relative paths are taken from `base_dir`. Throws sa::Error(Config).

@@ -97,7 +97,8 @@ std::string read_instance(const TomlTable& t) {
   return s;
 }
 
-std::vector<Partition> read_partitions(const TomlTable& top, BackendKind backend, const AllowSettings& allow) {
+std::vector<Partition> read_partitions(const TomlTable& top, BackendKind backend, const AllowSettings& allow,
+                                       const std::filesystem::path& base_dir) {
   const toml::node* n = top.node("partition");
   if (n == nullptr) top.fail_at(1, "the site file defines no [[partition]]; at least one is needed");
   if (!n->is_array_of_tables()) top.wrong_type("partition", "an array of tables ([[partition]])");
@@ -105,7 +106,7 @@ std::vector<Partition> read_partitions(const TomlTable& top, BackendKind backend
   std::vector<Partition> out;
   std::map<std::string, int> seen;
   for (const toml::node& el : *n->as_array()) {
-    Partition p = detail::parse_partition(TomlTable(*el.as_table(), top.source(), "[[partition]]"), backend);
+    Partition p = detail::parse_partition(TomlTable(*el.as_table(), top.source(), "[[partition]]"), backend, base_dir);
     if (auto [it, fresh] = seen.emplace(p.name, p.line); !fresh) {
       top.fail_at(p.line, "duplicate partition name '" + p.name + "' (first defined at line " +
                               std::to_string(it->second) + ")");
@@ -131,7 +132,7 @@ SiteConfig parse_site(std::string_view toml_text, const std::string& source_name
   const TomlTable top(doc, source_name, "the top level");
   top.require_known_keys({"name", "backend", "state_dir", "storage_dir", "scratch_dir", "job_binary",
                           "templates_dir", "instance", "memory_policy", "min_job_memory", "account", "qos",
-                          "qos_urgent", "pc2_placement", "pc1_batch", "pc1_batch_wait", "allow", "walltime", "partition"});
+                          "qos_urgent", "parameter_cache", "pc2_placement", "pc1_batch", "pc1_batch_wait", "allow", "walltime", "partition"});
   SiteConfig site;
   site.source = source_name;
   site.name = top.string("name").value_or(std::filesystem::path(source_name).stem().string());
@@ -168,7 +169,8 @@ SiteConfig parse_site(std::string_view toml_text, const std::string& source_name
   site.qos = detail::line_string(top, "qos").value_or("");
   site.qos_urgent = detail::line_string(top, "qos_urgent").value_or("");
   site.walltime = read_walltimes(top);
-  site.partitions = read_partitions(top, site.backend, read_allow(top));
+  site.parameter_cache = detail::path_value(top, "parameter_cache", base_dir).value_or("");
+  site.partitions = read_partitions(top, site.backend, read_allow(top), base_dir);
   return site;
 }
 

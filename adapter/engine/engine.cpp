@@ -6,6 +6,7 @@
 
 #include "base/error.hpp"
 #include "contract/job_manifest.hpp"
+#include "engine/commit2_job.hpp"
 #include "engine/failure.hpp"
 #include "engine/job_comment.hpp"
 #include "engine/pc1_batches.hpp"
@@ -385,6 +386,9 @@ void Engine::launch(const TaskRecord& task, const Partition* chosen, const nlohm
     if (plan_error) throw *plan_error;
     if (!stage) throw Error(ErrorKind::Usage, std::string(short_name(task.type)) + " has no job stage in this release");
     jobs::JobManifest m = manifest_for(task, a, *stage);
+    if (task.type == TaskType::Commit2) {
+      m.inputs = commit2_job_inputs(m.inputs, task.proof, *partition, site_, options_.forward_env);
+    }
     jobs::write_manifest(a.manifest_path, m);
 
     l.tag = job_tag(site_.instance, task.sector.miner, task.sector.number, task.type, a.number);

@@ -31,6 +31,7 @@ NewTask task(const SectorPlan& plan, TaskType type, nlohmann::json inputs) {
 std::optional<NewTask> next_pipeline_task(const SectorPlan& plan, const std::map<TaskType, StageRecord>& done,
                                           bool verified) {
   for (TaskType t : kSealPipeline) {
+    if (!in_pipeline(plan, t)) continue;
     auto it = done.find(t);
     if (it == done.end()) {
       switch (t) {
@@ -47,6 +48,10 @@ std::optional<NewTask> next_pipeline_task(const SectorPlan& plan, const std::map
           return task(plan, t, {{"ticket", plan.ticket_hex}, {"seed", plan.seed_hex},
                                 {"comm_d", pc1.at("comm_d").at("hex")}, {"comm_r", pc2.at("comm_r").at("hex")}});
         }
+        case TaskType::Commit2:
+          // The Commit1Out that verify accepted, as the site's prover reads it.
+          if (!verified) return std::nullopt;
+          return task(plan, t, {{"commit1_out", done.at(TaskType::Commit1).outputs.at("proofs")}});
         case TaskType::Finalize:
           if (!verified) return std::nullopt;
           return task(plan, t, nlohmann::json::object());

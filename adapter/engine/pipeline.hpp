@@ -1,6 +1,6 @@
-// The sealing pipeline of one sector, as `sealadapter seal` runs it: AP -> PC1 -> PC2 -> C1 -> FIN (the C1
-// job verifies its vanilla proofs before it publishes them, and `seal` verifies them again independently
-// before Finalize). Pure: given what is done, which task comes next and with which inputs, taken from the
+// The sealing pipeline of one sector, as `sealadapter seal` runs it: AP -> PC1 -> PC2 -> C1 -> [C2] -> FIN
+// (the C1 job verifies its vanilla proofs before it publishes them, and `seal` verifies them again
+// independently before C2 and Finalize; C2 runs where the site has a prover). Pure: given what is done, which task comes next and with which inputs, taken from the
 // results of the tasks before it.
 #pragma once
 
@@ -24,10 +24,14 @@ struct SectorPlan {
   int ranks = 1;
   int priority = 0;
   bool chain_pc2 = false;  // pc2_placement = afterok: queue PC2 while PC1 is still queued or running
+  bool commit2 = false;    // the site runs C2 (a partition has a prover): C2 after verify, before Finalize
 };
 
 inline constexpr TaskType kSealPipeline[] = {TaskType::AddPiece, TaskType::PreCommit1, TaskType::PreCommit2,
-                                             TaskType::Commit1, TaskType::Finalize};
+                                             TaskType::Commit1, TaskType::Commit2, TaskType::Finalize};
+
+// Whether `t` is a step of this sector's pipeline (C2 only where the site runs it).
+inline bool in_pipeline(const SectorPlan& plan, TaskType t) { return t != TaskType::Commit2 || plan.commit2; }
 
 struct StageRecord {
   TaskRecord task;

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "filecoin/base64.hpp"
 #include "store/records.hpp"
 #include "params/proof_type.hpp"
 
@@ -31,8 +32,8 @@ struct CallId {
   std::string id;  // uuid
 };
 
-std::string base64_encode(std::string_view bytes);
-std::string base64_decode(std::string_view text, const char* field);  // throws Usage on bad input
+using jobs::filecoin::base64_decode;  // throws Usage on bad input
+using jobs::filecoin::base64_encode;
 std::string new_uuid();                                                 // random (v4)
 
 struct LotusSector {

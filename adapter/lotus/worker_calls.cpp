@@ -1,6 +1,8 @@
 // Miner calls -> tasks, ended tasks -> Return* params.
 #include "lotus/worker_calls.hpp"
 
+#include "lotus/commit2_call.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -39,7 +41,8 @@ void same_sector(const nlohmann::json& doc, const LotusSector& s, const char* fi
 
 // Whether the call's Return* carries a value before its CallError.
 bool returns_value(const std::string& method) {
-  return method == "AddPiece" || method == "SealPreCommit1" || method == "SealPreCommit2" || method == "SealCommit1";
+  return method == "AddPiece" || method == "SealPreCommit1" || method == "SealPreCommit2" || method == "SealCommit1" ||
+         method == "SealCommit2";
 }
 
 std::string file_text(const std::string& path) {
@@ -57,11 +60,10 @@ WorkerCalls::WorkerCalls(Store& store, CallStore& calls, const SiteConfig& site,
 
 nlohmann::json WorkerCalls::task_types() const {
   nlohmann::json out = nlohmann::json::object();
-  std::set<TaskType> served;
-  for (const auto& p : site_.partitions) served.insert(p.tasks.begin(), p.tasks.end());
-  for (TaskType t : {TaskType::AddPiece, TaskType::PreCommit1, TaskType::PreCommit2, TaskType::Commit1, TaskType::Finalize,
-                     TaskType::Unseal}) {
-    if (served.count(t)) out[std::string(task_string(t))] = nlohmann::json::object();
+  // C2 only where a partition that accepts it has a prover; otherwise the miner routes it elsewhere.
+  for (TaskType t : {TaskType::AddPiece, TaskType::PreCommit1, TaskType::PreCommit2, TaskType::Commit1,
+                     TaskType::Commit2, TaskType::Finalize, TaskType::Unseal}) {
+    if (site_.serves(t)) out[std::string(task_string(t))] = nlohmann::json::object();
   }
   // Moving and fetching are answered here (the storage is the shared filesystem), so always served.
   out[std::string(task_string(TaskType::Fetch))] = nlohmann::json::object();
@@ -245,8 +247,15 @@ void WorkerCalls::add_methods(RpcServer& server) {
   });
   add("SealCommit2", [this](const RpcRequest& r) {
     LotusSector s = parse_sector_ref(param(r, 0, "sector"));
-    return answer_now("SealCommit2", s, "ReturnSealCommit2", nullptr,
-                      call_error(kErrUnknown, "SealCommit2: this worker has no Commit2 stage; route C2 to a GPU lotus-worker"));
+    if (!site_.serves(TaskType::Commit2)) {
+      return answer_now("SealCommit2", s, "ReturnSealCommit2", nullptr,
+                        call_error(kErrUnknown, "SealCommit2: no partition of this site has a C2 prover; route C2 to a GPU lotus-worker"));
+    }
+    const auto& c1o = param(r, 1, "c1o");
+    if (!c1o.is_string()) throw Error(ErrorKind::Usage, "Commit1Out: must be base64 bytes");
+    std::string bytes = base64_decode(c1o.get<std::string>(), "Commit1Out");
+    std::filesystem::path file = commit1_out_for_c2(s, bytes, site_.state_dir);
+    return accept("SealCommit2", s, TaskType::Commit2, {{"commit1_out", file.string()}}, {});
   });
   add("UnsealPiece", [this](const RpcRequest& r) {
     LotusSector s = parse_sector_ref(param(r, 0, "sector"));
@@ -321,6 +330,8 @@ nlohmann::json WorkerCalls::build_return(const CallRecord& c, const TaskRecord& 
   } else if (c.method == "SealCommit1") {
     // C1 published Filecoin's own Commit1Out (SealCommitPhase1Output): its bytes go to the miner as they are.
     params.push_back(base64_encode(file_text(out.at("proofs").get<std::string>())));
+  } else if (c.method == "SealCommit2") {
+    params.push_back(base64_encode(proof_bytes(out.at("proof").get<std::string>())));
   }
   params.push_back(nullptr);
   return params;

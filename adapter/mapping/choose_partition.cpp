@@ -16,14 +16,22 @@ const Partition& choose_partition(const TaskSpec& spec, const ResourceTable& tab
     if (p->tasks.count(spec.task) == 0) {
       throw Error(ErrorKind::Config, site.source + ": partition '" + requested + "' does not accept " + task);
     }
+    if (!p->serves(spec.task)) {
+      throw Error(ErrorKind::Config, site.source + ": partition '" + requested + "' accepts C2 but has no 'prover' to run it");
+    }
     return *p;
   }
   const bool wants_gpu = table.get(spec.task, spec.proof).gpu_utilization > 0;
   const Partition* first = nullptr;
   for (const Partition& p : site.partitions) {
-    if (p.tasks.count(spec.task) == 0) continue;
+    if (!p.serves(spec.task)) continue;
     if ((p.gpus_per_node > 0) == wants_gpu) return p;
     if (first == nullptr) first = &p;
+  }
+  if (first == nullptr && spec.task == TaskType::Commit2) {
+    throw Error(ErrorKind::Config, site.source + ": no partition runs C2: give a partition that accepts C2 a 'prover' "
+                                                 "(an argument vector such as [\"lotus-bench\", \"prove\", \"{input}\"]; "
+                                                 "site/README.md)");
   }
   if (first == nullptr) {
     throw Error(ErrorKind::Config, site.source + ": no partition accepts " + task +

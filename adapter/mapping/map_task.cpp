@@ -70,6 +70,7 @@ JobRequest map_task(const TaskSpec& spec, const ResourceTable& table, const Part
   const std::string what = std::string(short_name(spec.task)) + " " + std::string(params::sector_size_name(size)) +
                            " on partition '" + partition.name + "'";
   if (partition.tasks.count(spec.task) == 0) fail(what, "the partition does not accept this task type");
+  if (!partition.serves(spec.task)) fail(what, "the partition has no 'prover' to run C2 with");
   if (spec.ranks < 1) fail(what, "ranks must be at least 1, got " + std::to_string(spec.ranks));
   if (partition.cpus_per_node <= 0) {
     fail(what, "the partition's cpus_per_node is not known (\"auto\" must be filled in from the host first)");

@@ -8,6 +8,7 @@ nlohmann::json run_pc1(StageContext& ctx);
 nlohmann::json run_pc2(StageContext& ctx);
 nlohmann::json run_c1(StageContext& ctx);
 nlohmann::json run_verify(StageContext& ctx);
+nlohmann::json run_c2(StageContext& ctx);
 nlohmann::json run_unseal(StageContext& ctx);
 nlohmann::json run_finalize(StageContext& ctx);
 nlohmann::json run_bench(StageContext& ctx);
@@ -19,6 +20,7 @@ const std::vector<StageInfo>& stages() {
       {"pc1", "PreCommit1: tree_d, replica_id and every SDR layer (HDF5, per-chunk checksums)", run_pc1},
       {"pc2", "PreCommit2: tree_c, the sealed replica, tree_r_last, comm_r, p_aux, t_aux", run_pc2},
       {"c1", "Commit1: interactive challenges and vanilla proofs, verified before they are published", run_c1},
+      {"c2", "Commit2: the site's prover turns the Commit1Out into the Groth16 proof (192 bytes per partition)", run_c2},
       {"verify", "Verify Commit1's vanilla proofs against comm_d and comm_r, independently of C1", run_verify},
       {"unseal", "Unseal: regenerate the key and decode the sealed replica back to the original bytes", run_unseal},
       {"finalize", "Finalize: keep tree-r-last, p_aux and t_aux; free the rest of the cache", run_finalize},

@@ -5,6 +5,9 @@
 #include <sys/wait.h>
 
 #include "cluster/engine_cluster.hpp"
+#include "filecoin/hex_bytes.hpp"
+#include "prover_double/double_proof.hpp"
+#include "support/test_parameters.hpp"
 
 namespace sa::test {
 namespace {
@@ -18,10 +21,11 @@ struct CliSite {
   std::string site;
   std::filesystem::path parents = dir / "parents";
   // `top`: more top-level site keys (before the tables).
-  explicit CliSite(const std::string& instance, const std::string& top = "") {
+  // `last`: more keys of the last partition (gpu), appended to the file.
+  explicit CliSite(const std::string& instance, const std::string& top = "", const std::string& last = "") {
     std::filesystem::create_directories(parents);
     site = (dir / "site.toml").string();
-    std::ofstream(site) << top << cluster_site_text(dir / "state", instance);
+    std::ofstream(site) << top << cluster_site_text(dir / "state", instance) << last;
   }
   std::map<std::string, std::string> env() const {
     return {{"SEALADAPTER_SITE", site}, {"FIL_PROOFS_PARENT_CACHE", parents.string()}};
@@ -62,6 +66,37 @@ TEST(CliSlurm, SealThroughSlurmGivesTheSameSectorAsThisHost) {
   EXPECT_EQ(jc["state"], "done");
   EXPECT_TRUE(jc["verified"].get<bool>());
   EXPECT_EQ(jc["comm_r"], jl["comm_r"]);
+}
+
+// With a prover on the gpu partition (the test double), `seal` runs C2 there as a Slurm job with the GPU
+// Slurm gives it, after verify and before Finalize, and reports the proof: the double's bytes for this
+// sector's Commit1Out (kept by Finalize).
+TEST(CliSlurm, SealWithAProverRunsC2OnTheGpuPartition) {
+  SA_REQUIRE_CLUSTER();
+  TempDir params;
+  write_test_parameters(params.path(), params::SectorSize::S2KiB);
+  CliSite slurm("sac2" + std::to_string(::getpid() % 10000), "parameter_cache = \"" + params.path().string() + "\"\n",
+                "prover = [\"" SA_TEST_PROVER "\", \"{input}\", \"{output}\"]\n");
+  auto s = slurm.sa({"seal", "--backend", "slurm", "--sector-size", "2KiB", "--sector", "12", "--ticket", kTicket, "--seed",
+                     kSeed, "--json"});
+  ASSERT_EQ(s.exit_code, 0) << s.err << s.out;
+  auto js = nlohmann::json::parse(s.out)[0];
+  EXPECT_EQ(js["state"], "done");
+  ASSERT_TRUE(js.contains("proof")) << js.dump();
+  const auto c1 = file_text(slurm.dir / "state" / "storage" / "cache" / "s-t01000-12" / "commit1-out.json");
+  EXPECT_EQ(js["proof"]["hex"], jobs::filecoin::hex_encode(double_proof_bytes(c1, 12, 192)));
+  EXPECT_EQ(js["stages"]["C2"]["state"], "done");
+  bool seen = false;
+  for (const auto& t : nlohmann::json::parse(slurm.sa({"status", "--json"}).out)) {
+    if (t["task"] != "seal/v0/commit/2") continue;
+    seen = true;
+    const auto& a = t["attempts_detail"].back();
+    EXPECT_EQ(a["partition"], "gpu");
+    EXPECT_EQ(a["request"]["gpus"], 1) << a.dump();
+    EXPECT_NE(file_text(a["log"].get<std::string>()).find("StackedDrg2KiBV1_1, CUDA_VISIBLE_DEVICES=0"), std::string::npos)
+        << "the GPU Slurm gave the job reaches the prover: " << file_text(a["log"].get<std::string>());
+  }
+  EXPECT_TRUE(seen);
 }
 
 // A PC2 job across two nodes: two ranks of two CPUs each (PC2_2K_MAX_PARALLELISM=2, Lotus's override) do

@@ -20,7 +20,8 @@ inline const std::filesystem::path kSaJobPath = std::filesystem::path(SA_BINARY_
 
 class PipelineHarness {
  public:
-  explicit PipelineHarness(params::SealProof proof, int ranks = 1) : proof_(proof), ranks_(ranks) {
+  explicit PipelineHarness(params::SealProof proof, int ranks = 1, adapter::LocalOptions local = {})
+      : proof_(proof), ranks_(ranks) {
     site_ = adapter::embedded_default_site(dir_.path());
     site_.partitions.at(0).cpus_per_node = 2;
     site_.partitions.at(0).memory_per_node = 16ull << 30;
@@ -29,7 +30,7 @@ class PipelineHarness {
     h.hostname = "testhost";
     h.cpu_ids = {0, 1};
     h.mem_total = 16ull << 30;
-    backend_ = std::make_unique<adapter::LocalBackend>(h);
+    backend_ = std::make_unique<adapter::LocalBackend>(h, local);
     engine_ = std::make_unique<adapter::Engine>(*store_, *backend_, site_, adapter::ResourceTable::lotus_default(),
                                                 adapter::EngineOptions{kSaJobPath, {{"FIL_PROOFS_PARENT_CACHE", parents_dir()}}});
   }

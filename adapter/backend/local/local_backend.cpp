@@ -125,6 +125,9 @@ JobHandle LocalBackend::submit_(const JobLaunch& l) {
     release(c);
     throw;
   }
+  c.started = monotonic_seconds();
+  c.limit_minutes = r.time_limit_minutes;
+  c.limit_seconds = r.time_limit_minutes * options_.walltime_minute_seconds;
   std::string id = local_job_id(c.pid);
   if (id.empty()) id = std::to_string(c.pid) + ".0";  // already gone: waitpid still reports it
   jobs_[id] = c;
@@ -176,12 +179,21 @@ JobStatus LocalBackend::poll_one(const std::string& job_id) {
   }
   if (!ended) {
     st.phase = JobPhase::Running;
+    if (c.limit_seconds > 0 && c.cancel_sent == 0 && monotonic_seconds() - c.started > c.limit_seconds) {
+      c.timed_out = true;
+      c.cancel_sent = monotonic_seconds();
+      ::kill(-c.pid, SIGTERM);
+    }
     if (c.cancel_sent > 0 && monotonic_seconds() - c.cancel_sent > options_.kill_grace_seconds) ::kill(-c.pid, SIGKILL);
     return st;
   }
   st.phase = JobPhase::Ended;
-  st.cancelled = c.cancel_sent > 0;
+  st.cancelled = c.cancel_sent > 0 && !c.timed_out;
   if (st.signal) st.reason = "killed by signal " + std::to_string(*st.signal);
+  if (c.timed_out) {
+    st.batch_state = "TIMEOUT";
+    st.reason = "the job reached its time limit of " + std::to_string(c.limit_minutes) + " min";
+  }
   release(c);
   jobs_.erase(it);
   return st;
@@ -212,6 +224,17 @@ void LocalBackend::cancel_(const JobHandle& job) {
     jobs_[job.job_id] = c;
   }
   if (pid > 0) ::kill(-pid, SIGTERM);
+}
+
+std::optional<FailureDecision> LocalBackend::classify_(const JobStatus& status) {
+  if (status.phase != JobPhase::Ended || status.batch_state != "TIMEOUT") return std::nullopt;
+  FailureDecision d;
+  d.action = EndingAction::RetryMoreTime;
+  d.failure_class = "timeout";
+  d.retryable = true;
+  d.time_factor = 2.0;  // as for Slurm's TIMEOUT (slurm_state.hpp)
+  d.message = status.reason;
+  return d;
 }
 
 std::vector<WorkerInfo> LocalBackend::workers_() {

@@ -21,6 +21,9 @@ namespace sa::adapter {
 struct LocalOptions {
   std::filesystem::path mpirun = "mpirun";  // resolved on PATH when relative
   double kill_grace_seconds = 10;            // SIGTERM, then SIGKILL after this long
+  // A job is ended (SIGTERM, then SIGKILL) once it has run its request's time limit, as Slurm would, and
+  // reported as TIMEOUT. The length of one walltime minute in seconds: 60, shorter only in tests.
+  double walltime_minute_seconds = 60;
 };
 
 class LocalBackend final : public Backend {
@@ -36,6 +39,8 @@ class LocalBackend final : public Backend {
   std::vector<JobStatus> poll_(const std::vector<JobHandle>& jobs) override;
   void cancel_(const JobHandle& job) override;
   std::vector<WorkerInfo> workers_() override;
+  // Its own time-limit endings, in the batch-system terms the engine acts on (more time on the retry).
+  std::optional<FailureDecision> classify_(const JobStatus& status) override;
 
  private:
   struct Child {
@@ -44,6 +49,10 @@ class LocalBackend final : public Backend {
     std::vector<int> cpus;
     std::vector<int> gpus;
     double cancel_sent = 0;         // when SIGTERM was sent (monotonic seconds), 0 = not cancelled
+    double started = 0;             // monotonic seconds
+    double limit_seconds = 0;       // 0 = no time limit (adopted after a restart)
+    int limit_minutes = 0;
+    bool timed_out = false;         // SIGTERM sent for the time limit, not by cancel()
   };
 
   JobStatus poll_one(const std::string& job_id);
