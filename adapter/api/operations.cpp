@@ -7,6 +7,8 @@
 #include "base/error.hpp"
 #include "engine/engine.hpp"
 #include "engine/task_stage.hpp"
+#include "layout/cache_files.hpp"
+#include "layout/lotus_paths.hpp"
 #include "store/shared_jobs.hpp"
 #include "store/task_conflict.hpp"
 
@@ -48,7 +50,11 @@ NewTask task_from_json(const nlohmann::json& spec, const SiteConfig& site) {
   n.type = *type;
   if (!stage_for(n.type)) {
     throw Error(ErrorKind::Usage, std::string(display_name(n.type)) +
-                                      " tasks cannot run yet: this release has job stages for AP, PC1, PC2, C1, UNS and FIN");
+                                      " tasks cannot run yet: this release has job stages for AP, PC1, PC2, C1, C2, UNS and FIN");
+  }
+  if (n.type == TaskType::Commit2 && !site.serves(TaskType::Commit2)) {
+    throw Error(ErrorKind::Usage, "C2 tasks need a partition with a 'prover' (site/README.md, \"C2 on GPU nodes\"); " +
+                                      site.source + " has none");
   }
   const nlohmann::json sector = field<nlohmann::json>(spec, "sector", nlohmann::json());
   if (sector.is_object()) {
@@ -73,6 +79,11 @@ NewTask task_from_json(const nlohmann::json& spec, const SiteConfig& site) {
     throw Error(ErrorKind::Usage, "no partition \"" + n.partition + "\" in " + site.source);
   }
   n.inputs = field<nlohmann::json>(spec, "inputs", nlohmann::json::object());
+  if (n.type == TaskType::Commit2 && n.inputs.is_object() && !n.inputs.contains("commit1_out")) {
+    // The sector's own C1 output, which Finalize keeps.
+    n.inputs["commit1_out"] = (staging::LotusLayout(site.storage_dir).cache({n.sector.miner, n.sector.number}) /
+                               staging::commit1_out_name()).string();
+  }
   if (!n.inputs.is_object()) throw Error(ErrorKind::Usage, "\"inputs\" must be a JSON object");
   const nlohmann::json data = field<nlohmann::json>(spec, "data", nlohmann::json::array());
   if (!data.is_array()) throw Error(ErrorKind::Usage, "\"data\" must be a list of files");

@@ -7,8 +7,9 @@
 // without a task until stage_data() has the bytes on the shared storage, then its AP task is submitted.
 //
 // PreCommit1Out and Commit1Out are base64 of JSON documents (docs/07-lotus-worker.md): PreCommit1Out holds
-// what PC2 needs (comm_d, replica_id, proof, ticket, and Lotus's "_lotus_SealRandomness"); Commit1Out holds
-// the commitments, ticket, seed and the vanilla proofs file that a Commit2 stage consumes.
+// what PC2 needs (comm_d, replica_id, proof, ticket, and Lotus's "_lotus_SealRandomness"); Commit1Out is
+// Filecoin's SealCommitPhase1Output, which SealCommit2 takes back (from any worker's C1) when the site has
+// a prover, returning the proof bytes.
 #pragma once
 
 #include <filesystem>

@@ -1,5 +1,5 @@
 // sealadapter as a lotus-worker, against the test miner of test_miner.hpp: registration with every
-// handshake call, a 2KiB CC sector through AddPiece -> PC1 -> PC2 -> C1 -> (C2 refused) -> Finalize with
+// handshake call, a 2KiB CC sector through AddPiece -> PC1 -> PC2 -> C1 -> (C2 refused: no prover in the embedded site) -> Finalize with
 // each Return* in Lotus's shapes and the commitments of `sealadapter seal`; kill -9 with returns pending
 // and jobs running, then every result reaches the miner exactly once; a miner restart is noticed. Deal
 // data: AddPiece with "http" and "push" readers gives the piece's CommP and the commitments of
@@ -181,7 +181,7 @@ TEST_F(LotusWorker, RegistersAndSealsA2KiBSectorWithLotusShapes) {
   auto c2 = run("SealCommit2", {ref(7), c1.params[1]});
   EXPECT_EQ(c2.method, "ReturnSealCommit2");
   EXPECT_TRUE(c2.params[1].is_null());
-  EXPECT_EQ(c2.params[2]["Code"], 0);  // permanent: this worker has no C2 stage
+  EXPECT_EQ(c2.params[2]["Code"], 0);  // permanent: no partition of the embedded site has a prover
 
   auto fin = run("FinalizeSector", nlohmann::json::array({ref(7)}));
   EXPECT_EQ(fin.method, "ReturnFinalizeSector");

@@ -154,9 +154,13 @@ TEST_F(Cli, SealWithAPc1BatchRunsBothSectorsInOneJob) {
 }
 
 TEST_F(Cli, SubmitOfATaskWithoutAStageSaysSo) {
-  auto r = sa({"submit", "--task", "C2", "--sector", "1", "--sector-size", "2KiB"});
+  auto r = sa({"submit", "--task", "RU", "--sector", "1", "--sector-size", "2KiB"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("Commit2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("ReplicaUpdate"), std::string::npos) << r.err;
+  // C2 has a stage, but the embedded site has no prover to run it.
+  auto c2 = sa({"submit", "--task", "C2", "--sector", "1", "--sector-size", "2KiB"});
+  EXPECT_EQ(c2.exit_code, 2);
+  EXPECT_NE(c2.err.find("C2 tasks need a partition with a 'prover'"), std::string::npos) << c2.err;
 }
 
 TEST_F(Cli, RenderPrintsTheScriptOfTheExampleSite) {

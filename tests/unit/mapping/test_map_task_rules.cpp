@@ -21,6 +21,7 @@ Partition node(int cpus, std::uint64_t mem, int gpus = 0) {
   p.cpus_per_node = cpus;
   p.memory_per_node = mem;
   p.gpus_per_node = gpus;
+  p.prover = {"lotus-bench", "prove", "{input}"};  // C2 maps only where a prover runs it
   return p;
 }
 
