@@ -2,6 +2,7 @@
 #include "lotus/worker_calls.hpp"
 
 #include "lotus/commit2_call.hpp"
+#include "lotus/precommit1_call.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -17,27 +18,9 @@ namespace sa::adapter::lotus {
 
 namespace {
 
-constexpr const char* kPc1OutSchema = "sealadapter/precommit1-out/v1";
-
 const nlohmann::json& param(const RpcRequest& r, std::size_t i, const char* name) { return rpc_param(r, i, name); }
 
 std::string comm_hex(const std::string& cid) { return kernels::to_hex(kernels::parse_comm_cid(cid).comm); }
-
-nlohmann::json decode_json_bytes(const nlohmann::json& j, const char* field, const char* schema) {
-  if (!j.is_string()) throw Error(ErrorKind::Usage, std::string(field) + ": must be base64 bytes");
-  auto doc = nlohmann::json::parse(base64_decode(j.get<std::string>(), field), nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || doc.value("schema", "") != schema) {
-    throw Error(ErrorKind::Usage, std::string(field) + ": not a " + schema + " document (made by another worker?)");
-  }
-  return doc;
-}
-
-void same_sector(const nlohmann::json& doc, const LotusSector& s, const char* field) {
-  if (doc.value("miner", 0ull) != s.sector.miner || doc.value("number", 0ull) != s.sector.number ||
-      doc.value("proof", -1ll) != s.proof.id) {
-    throw Error(ErrorKind::Usage, std::string(field) + " belongs to another sector or proof type");
-  }
-}
 
 // Whether the call's Return* carries a value before its CallError.
 bool returns_value(const std::string& method) {
@@ -228,11 +211,9 @@ void WorkerCalls::add_methods(RpcServer& server) {
   });
   add("SealPreCommit2", [this](const RpcRequest& r) {
     LotusSector s = parse_sector_ref(param(r, 0, "sector"));
-    auto doc = decode_json_bytes(param(r, 1, "pc1o"), "PreCommit1Out", kPc1OutSchema);
-    same_sector(doc, s, "PreCommit1Out");
-    return accept("SealPreCommit2", s, TaskType::PreCommit2,
-                  {{"comm_d", doc.at("comm_d").at("hex")}, {"replica_id", doc.at("replica_id")}},
-                  {{"comm_d_cid", doc.at("comm_d").at("cid")}});
+    auto doc = checked_precommit1_out(param(r, 1, "pc1o"), s, store_);
+    return accept("SealPreCommit2", s, TaskType::PreCommit2, nlohmann::json::object(),
+                  {{"comm_d_cid", kernels::comm_d_cid(doc.comm_d)}});
   });
   add("SealCommit1", [this](const RpcRequest& r) {
     LotusSector s = parse_sector_ref(param(r, 0, "sector"));
@@ -313,18 +294,12 @@ nlohmann::json WorkerCalls::build_return(const CallRecord& c, const TaskRecord& 
     return params;
   }
   nlohmann::json out = store_.result_of(t.id).value_or(nlohmann::json::object());
-  const nlohmann::json base = {{"miner", t.sector.miner}, {"number", t.sector.number}, {"proof", t.proof.id}};
   if (c.method == "AddPiece") {
     const auto& p = out.at("pieces").back();
     params.push_back({{"Size", p.at("size")}, {"PieceCID", cid_json(p.at("cid"))}});
   } else if (c.method == "SealPreCommit1") {
-    nlohmann::json doc = base;
-    doc["schema"] = kPc1OutSchema;
-    doc["comm_d"] = out.at("comm_d");
-    doc["replica_id"] = out.at("replica_id");
-    doc["ticket"] = c.context.at("ticket");
-    doc["_lotus_SealRandomness"] = c.context.at("ticket_b64");
-    params.push_back(base64_encode(doc.dump()));
+    // Filecoin's SealPreCommitPhase1Output, as a real lotus-worker returns it.
+    params.push_back(base64_encode(precommit1_out_for(t, out, c.context.at("ticket"), site_.storage_dir)));
   } else if (c.method == "SealPreCommit2") {
     params.push_back({{"Unsealed", cid_json(c.context.at("comm_d_cid"))}, {"Sealed", cid_json(out.at("comm_r").at("cid"))}});
   } else if (c.method == "SealCommit1") {

@@ -1,10 +1,10 @@
 // The strict Commit1Out reader (docs/08-filecoin-formats.md §2): every object must have exactly the keys
 // of its Rust struct, every enum one known variant, every array the length the proof type implies.
 #include <fstream>
-#include <set>
 
 #include "base/error.hpp"
 #include "filecoin/commit1_out.hpp"
+#include "filecoin/strict_json.hpp"
 #include "graph/graph_spec.hpp"
 #include "tree/tree_shape.hpp"
 #include "vanilla/challenges.hpp"
@@ -16,55 +16,17 @@ using nlohmann::json;
 
 namespace {
 
-[[noreturn]] void refuse(const std::string& where, const std::string& what) {
-  throw Error(ErrorKind::Corrupt, "Commit1Out: " + where + ": " + what);
-}
+const StrictJson kDoc{"Commit1Out"};
 
-std::string type_of(const json& j) { return j.type_name(); }
-
-// The object at `where` with exactly `keys` (in any order).
+[[noreturn]] void refuse(const std::string& where, const std::string& what) { kDoc.refuse(where, what); }
 const json& object(const json& j, const std::string& where, std::initializer_list<const char*> keys) {
-  if (!j.is_object()) refuse(where, "expected an object, got " + type_of(j));
-  std::set<std::string> want(keys.begin(), keys.end());
-  for (const auto& [key, _] : j.items()) {
-    if (!want.count(key)) refuse(where, "unknown key \"" + key + "\"");
-  }
-  for (const auto& key : want) {
-    if (!j.contains(key)) refuse(where, "missing key \"" + key + "\"");
-  }
-  return j;
+  return kDoc.object(j, where, keys);
 }
-
-const json& array(const json& j, const std::string& where, std::size_t length) {
-  if (!j.is_array()) refuse(where, "expected an array, got " + type_of(j));
-  if (j.size() != length) refuse(where, std::to_string(j.size()) + " values, expected " + std::to_string(length));
-  return j;
-}
-
-std::uint64_t uint(const json& j, const std::string& where) {
-  // JSON text gives non-negative integers as unsigned; a document built in memory may hold them signed.
-  if (!j.is_number_integer() || (!j.is_number_unsigned() && j.get<std::int64_t>() < 0)) {
-    refuse(where, "expected an unsigned integer, got " + j.dump());
-  }
-  return j.get<std::uint64_t>();
-}
-
-k::Commitment bytes32(const json& j, const std::string& where) {
-  array(j, where, 32);
-  k::Commitment c{};
-  for (std::size_t i = 0; i < 32; ++i) {
-    const std::uint64_t b = uint(j[i], where + "[" + std::to_string(i) + "]");
-    if (b > 255) refuse(where + "[" + std::to_string(i) + "]", "a byte is 0..255, got " + std::to_string(b));
-    c[i] = static_cast<std::uint8_t>(b);
-  }
-  return c;
-}
-
-// The one key of an externally tagged enum, which must be `variant`.
+const json& array(const json& j, const std::string& where, std::size_t length) { return kDoc.array(j, where, length); }
+std::uint64_t uint(const json& j, const std::string& where) { return kDoc.uint(j, where); }
+k::Commitment bytes32(const json& j, const std::string& where) { return kDoc.bytes32(j, where); }
 const json& variant(const json& j, const std::string& where, const std::string& expected) {
-  if (!j.is_object() || j.size() != 1) refuse(where, "expected {\"" + expected + "\": ...}");
-  if (!j.contains(expected)) refuse(where, "variant \"" + j.begin().key() + "\", expected \"" + expected + "\"");
-  return j.at(expected);
+  return kDoc.variant(j, where, expected);
 }
 
 // InclusionPath levels appended to `p`, each with arity − 1 hashes.
@@ -167,7 +129,7 @@ k::ChallengeProof challenge(const json& j, const std::string& where, const k::Tr
 }  // namespace
 
 Commit1Out read_commit1_out(const json& doc) {
-  if (!doc.is_object()) refuse("the document", "expected an object, got " + type_of(doc));
+  if (!doc.is_object()) refuse("the document", "expected an object, got " + std::string(doc.type_name()));
   const bool ours = doc.contains("_sealadapter");
   if (ours) object(doc, "the document", {"registered_proof", "vanilla_proofs", "comm_r", "comm_d", "replica_id", "seed", "ticket", "_sealadapter"});
   else object(doc, "the document", {"registered_proof", "vanilla_proofs", "comm_r", "comm_d", "replica_id", "seed", "ticket"});

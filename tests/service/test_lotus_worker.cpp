@@ -142,8 +142,26 @@ TEST_F(LotusWorker, RegistersAndSealsA2KiBSectorWithLotusShapes) {
   auto pc1 = run("SealPreCommit1", {ref(7), base64_encode(ticket), nlohmann::json::array({ap.params[1]})});
   ASSERT_EQ(pc1.method, "ReturnSealPreCommit1");
   ASSERT_TRUE(pc1.params[1].is_string()) << pc1.params.dump();
-  auto pc1out = nlohmann::json::parse(base64_decode(pc1.params[1].get<std::string>(), "pc1o"));
+  const std::string pc1_text = base64_decode(pc1.params[1].get<std::string>(), "pc1o");
+  auto pc1out = nlohmann::json::parse(pc1_text);
+  // Filecoin's SealPreCommitPhase1Output as a real lotus-worker returns it: Go-sorted keys, the ticket added.
+  EXPECT_EQ(pc1_text.rfind("{\"_lotus_SealRandomness\":", 0), 0u) << pc1_text;
   EXPECT_EQ(pc1out["_lotus_SealRandomness"], base64_encode(ticket));
+  EXPECT_EQ(pc1out["registered_proof"], "StackedDrg2KiBV1_1");
+  EXPECT_EQ(pc1out["config"], (nlohmann::json{{"id", "tree-d"}, {"path", (home_ / "storage" / "cache" / "s-t01000-7").string()},
+                                              {"rows_to_discard", 0}, {"size", 127}}));
+  ASSERT_EQ(pc1out["labels"]["StackedDrg2KiBV1"]["labels"].size(), 2u);
+  EXPECT_EQ(pc1out["labels"]["StackedDrg2KiBV1"]["labels"][1]["id"], "layer-2");
+  EXPECT_EQ(pc1out["labels"]["StackedDrg2KiBV1"]["labels"][1]["size"], 64);
+  EXPECT_TRUE(pc1out["labels"]["StackedDrg2KiBV1"]["_h"].is_null());
+  // Refused before a task exists: another sector's document, a label missing, a truncated one.
+  EXPECT_THROW(miner_.call_worker("SealPreCommit2", {ref(8), pc1.params[1]}), std::runtime_error);
+  {
+    auto broken = pc1out;
+    broken["labels"]["StackedDrg2KiBV1"]["labels"].erase(1);
+    EXPECT_THROW(miner_.call_worker("SealPreCommit2", {ref(7), base64_encode(broken.dump())}), std::runtime_error);
+    EXPECT_THROW(miner_.call_worker("SealPreCommit2", {ref(7), base64_encode(pc1_text.substr(0, 100))}), std::runtime_error);
+  }
 
   auto pc2 = run("SealPreCommit2", {ref(7), pc1.params[1]});
   ASSERT_EQ(pc2.method, "ReturnSealPreCommit2");
