@@ -1,7 +1,9 @@
 // PreCommit1 (PC1): tree_d over the unsealed sector (-> comm_d, checked against the pieces), replica_id,
-// and every SDR layer, written to the sector's HDF5 layer file with per-chunk checksums (optionally also
-// as Lotus's raw sc-02-data-layer-<l>.dat files). Inputs: {"ticket": hex32, "pieces": [{"size", "cid"}]?,
-// "lotus_layer_files": bool?}. One sector is one rank's work: further ranks wait (docs/01-job-contract.md).
+// and every SDR layer, with per-chunk checksums. It leaves what rust-fil-proofs' PC1 leaves, so Lotus's own
+// PC2 can take over: sc-02-data-tree-d.dat, sc-02-data-layer-<l>.dat (raw labels; the HDF5 index
+// sc-02-data-layers.h5 only describes them) and the sealed file holding the sector's data (PC2 encodes it
+// in place). Inputs: {"ticket": hex32, "pieces": [{"size", "cid"}]?}. One sector is one rank's work:
+// further ranks wait (docs/01-job-contract.md).
 #include <cstring>
 #include <vector>
 
@@ -46,6 +48,19 @@ staging::MappedFile open_unsealed(const SectorContext& s) {
   return m;
 }
 
+// rust-fil-proofs' PC1 copies the sector's data into the sealed file, which PC2 then encodes in place.
+void copy_to_sealed(const SectorContext& s, const staging::MappedFile& unsealed) {
+  const auto sealed = s.layout.sealed(s.id);
+  std::filesystem::create_directories(sealed.parent_path());
+  const auto partial = std::filesystem::path(sealed.string() + ".partial");
+  {
+    staging::MappedFile out = staging::MappedFile::read_write(partial, s.sector_bytes);
+    std::memcpy(out.data(), unsealed.data(), s.sector_bytes);
+    out.sync();
+  }
+  std::filesystem::rename(partial, sealed);
+}
+
 void check_pieces(const SectorContext& s, const nlohmann::json& inputs, const k::Commitment& comm_d) {
   if (!inputs.contains("pieces") || inputs["pieces"].empty()) return;
   std::vector<k::PieceInfo> pieces;
@@ -75,14 +90,13 @@ nlohmann::json run_pc1(StageContext& ctx) {
   SectorContext s(ctx.manifest);
   const nlohmann::json& in = ctx.manifest.inputs;
   k::Commitment ticket = hex32_input(in, "ticket");
-  const bool lotus_layers = optional_field<bool>(in, "lotus_layer_files", false, "inputs");
   if (ctx.mpi.rank() != 0) return nlohmann::json::object();
 
   staging::MappedFile unsealed = open_unsealed(s);
   std::filesystem::create_directories(s.cache);
-  std::uint64_t needed = k::tree_d_bytes(s.nodes) + static_cast<std::uint64_t>(s.layers) * s.sector_bytes *
-                                                        (lotus_layers ? 2 : 1);
-  staging::require_free_space(s.cache, needed, "PreCommit1");
+  std::uint64_t needed = k::tree_d_bytes(s.nodes) + static_cast<std::uint64_t>(s.layers) * s.sector_bytes;
+  staging::require_free_space(s.cache, needed + s.sector_bytes, "PreCommit1");
+  copy_to_sealed(s, unsealed);
 
   // Work on node-local scratch when that is faster, then publish to the cache on the shared filesystem.
   std::optional<std::filesystem::path> scratch = s.scratch_for(ctx.manifest, ctx.settings, needed);
@@ -112,16 +126,13 @@ nlohmann::json run_pc1(StageContext& ctx) {
   for (int l = 1; l <= s.layers; ++l) {
     k::label_layer(parents, rid, l, l == 1 ? nullptr : prev.data(), cur.data(), options);
     write_layer_checked(layers, s, l, 0, s.nodes, cur.data(), out);
-    if (lotus_layers) {
-      staging::write_file_atomic(s.cache / staging::layer_dat_name(l),
-                                 std::string_view(reinterpret_cast<const char*>(cur.data()), cur.size()));
-    }
     std::swap(prev, cur);
   }
   layers.publish();
   if (scratch) {
     staging::stage_out(work / staging::tree_d_name(), s.cache / staging::tree_d_name());
-    staging::stage_out(work / staging::layers_h5_name(), s.cache / staging::layers_h5_name());
+    for (int l = 1; l <= s.layers; ++l) staging::stage_out(work / staging::layer_dat_name(l), s.cache / staging::layer_dat_name(l));
+    staging::stage_out(work / staging::layers_h5_name(), s.cache / staging::layers_h5_name());  // the index last
     std::filesystem::remove_all(work);
   }
   s.write_manifest("pc1", out);

@@ -87,12 +87,15 @@ nlohmann::json run_pc2(StageContext& ctx) {
   }
   ctx.mpi.barrier();
   // One rank reads every layer: stage them (and the unsealed sector) to node-local scratch when that is
-  // faster. Several ranks read only their slices, through parallel HDF5 on the shared file.
+  // faster. Several ranks read only their slices of the shared .dat files.
   std::filesystem::path layers_path = s.cache / staging::layers_h5_name(), unsealed_path = s.layout.unsealed(s.id);
   std::optional<std::filesystem::path> scratch;
-  if (ranks == 1) scratch = s.scratch_for(ctx.manifest, ctx.settings, std::filesystem::file_size(layers_path) + s.sector_bytes);
+  const std::uint64_t layer_bytes = static_cast<std::uint64_t>(s.layers) * s.sector_bytes;
+  if (ranks == 1) scratch = s.scratch_for(ctx.manifest, ctx.settings, layer_bytes + s.sector_bytes);
   if (scratch) {
-    layers_path = staging::stage_in(layers_path, *scratch);  // verified chunk by chunk as it is read
+    // Verified chunk by chunk as they are read; the index names them relative to itself.
+    for (int l = 1; l <= s.layers; ++l) staging::stage_in(s.cache / staging::layer_dat_name(l), *scratch);
+    layers_path = staging::stage_in(layers_path, *scratch);
     const staging::ManifestEntry* e = have_ap ? ap.find(s.unsealed_entry()) : nullptr;
     unsealed_path = staging::stage_in(unsealed_path, *scratch, e ? e->checksum : "");
   }

@@ -63,7 +63,7 @@ kernels::Commitment hex32_input(const nlohmann::json& inputs, const char* field)
 }
 
 std::string layer_chunk_entry(const SectorContext& s, int layer, std::uint64_t chunk) {
-  return s.cache_entry(staging::layers_h5_name()) + ":layer-" + std::to_string(layer) + ":" + std::to_string(chunk);
+  return s.cache_entry(staging::layer_dat_name(layer)) + ":" + std::to_string(chunk);
 }
 
 }  // namespace sa::jobs

@@ -57,7 +57,7 @@ kernels::ParentCacheOptions parent_cache_options(const KernelSettings& settings)
 
 // A 32-byte value given as 64 hex digits in the stage inputs; sa::Error(Usage) naming the field otherwise.
 kernels::Commitment hex32_input(const nlohmann::json& inputs, const char* field);
-// "layers.h5:layer-<l>:<chunk>": the manifest entry of one layer chunk.
+// "cache/<sector>/sc-02-data-layer-<l>.dat:<chunk>": the manifest entry of one layer chunk.
 std::string layer_chunk_entry(const SectorContext& s, int layer, std::uint64_t chunk);
 
 }  // namespace sa::jobs

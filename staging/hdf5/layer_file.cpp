@@ -1,12 +1,18 @@
-// LayerFile on the HDF5 C API (parallel build: MPI-IO driver when asked).
+// LayerFile: the raw .dat layers moved with POSIX I/O, described by an HDF5 index with external storage.
 #include "hdf5/layer_file.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <mpi.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <string>
 #include <vector>
 
 #include "hdf5/hdf5_check.hpp"
+#include "layout/cache_files.hpp"
 #include "publish/atomic_file.hpp"
 
 namespace sa::staging {
@@ -17,15 +23,9 @@ using h5::Handle;
 
 namespace {
 
-constexpr hsize_t kNodeBytes = 32;
+constexpr std::uint64_t kNodeBytes = 32;
 
 std::string dataset_name(int layer) { return "layer-" + std::to_string(layer); }
-
-Handle file_access(bool parallel) {
-  Handle fapl(check(H5Pcreate(H5P_FILE_ACCESS), "H5Pcreate", "file access"), H5Pclose);
-  if (parallel) check_status(H5Pset_fapl_mpio(fapl.get(), MPI_COMM_WORLD, MPI_INFO_NULL), "H5Pset_fapl_mpio", "layers");
-  return fapl;
-}
 
 void quiet_hdf5() {
   static bool done = [] {
@@ -42,30 +42,76 @@ int world_rank() {
   return rank;
 }
 
+void barrier(bool parallel) {
+  int initialized = 0;
+  MPI_Initialized(&initialized);
+  if (parallel && initialized) MPI_Barrier(MPI_COMM_WORLD);
+}
+
+Error io_error(const std::string& what, const std::filesystem::path& p, int err = errno) {
+  return Error(ErrorKind::Io, what + " " + p.string() + ": " + std::strerror(err), Retry::Retryable);
+}
+
+// The index: one dataset per layer, N × 32 bytes, stored in the layer's .dat file (relative to the index).
+void write_index(const std::filesystem::path& path, std::uint64_t nodes, int layers) {
+  Handle file(check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), "H5Fcreate", path.string()), H5Fclose);
+  hsize_t dims[2] = {nodes, kNodeBytes};
+  Handle space(check(H5Screate_simple(2, dims, nullptr), "H5Screate_simple", path.string()), H5Sclose);
+  for (int l = 1; l <= layers; ++l) {
+    Handle dcpl(check(H5Pcreate(H5P_DATASET_CREATE), "H5Pcreate", "dataset"), H5Pclose);
+    check_status(H5Pset_external(dcpl.get(), layer_dat_name(l).c_str(), 0, static_cast<hsize_t>(nodes * kNodeBytes)),
+                 "H5Pset_external", path.string());
+    Handle ds(check(H5Dcreate2(file.get(), dataset_name(l).c_str(), H5T_NATIVE_UINT8, space.get(), H5P_DEFAULT, dcpl.get(),
+                               H5P_DEFAULT),
+                    "H5Dcreate2", path.string() + ":" + dataset_name(l)),
+              H5Dclose);
+  }
+  check_status(H5Fflush(file.get(), H5F_SCOPE_GLOBAL), "H5Fflush", path.string());
+}
+
 }  // namespace
 
 struct LayerFile::Impl {
-  std::filesystem::path final_path;
-  std::filesystem::path open_path;
+  std::filesystem::path index;   // final name of the .h5 ("" for a Lotus cache without one)
+  std::filesystem::path dir;
   bool parallel = false;
   bool writing = false;
   std::uint64_t nodes = 0;
   int layers = 0;
-  Handle file;
-  std::vector<Handle> datasets;
+  std::vector<int> fds;
 
-  hid_t dataset(int layer) const {
+  ~Impl() {
+    for (int fd : fds) {
+      if (fd >= 0) ::close(fd);
+    }
+  }
+
+  int fd(int layer, std::uint64_t first, std::uint64_t count) const {
     if (layer < 1 || layer > layers) {
       throw Error(ErrorKind::Usage, "layer " + std::to_string(layer) + " outside 1.." + std::to_string(layers));
     }
-    return datasets[static_cast<std::size_t>(layer - 1)].get();
+    if (first + count > nodes) throw Error(ErrorKind::Usage, "node range beyond the layer in " + dir.string());
+    return fds[static_cast<std::size_t>(layer - 1)];
   }
 
-  void select(hid_t space, std::uint64_t first, std::uint64_t count) const {
-    if (first + count > nodes) throw Error(ErrorKind::Usage, "node range beyond the layer in " + final_path.string());
-    hsize_t start[2] = {first, 0}, cnt[2] = {count, kNodeBytes};
-    check_status(H5Sselect_hyperslab(space, H5S_SELECT_SET, start, nullptr, cnt, nullptr), "H5Sselect_hyperslab",
-                 final_path.string());
+  void open_files(int flags) {
+    for (int l = 1; l <= layers; ++l) {
+      const auto p = dir / layer_dat_name(l);
+      int fd = ::open(p.c_str(), flags | O_CLOEXEC);
+      if (fd < 0) {
+        if (errno == ENOENT) throw Error(ErrorKind::Corrupt, "missing layer file " + p.string());
+        throw io_error("cannot open", p);
+      }
+      fds.push_back(fd);
+      if (flags == O_RDONLY) {
+        struct stat st {};
+        ::fstat(fd, &st);
+        if (static_cast<std::uint64_t>(st.st_size) != nodes * kNodeBytes) {
+          throw Error(ErrorKind::Corrupt, p.string() + " is " + std::to_string(st.st_size) + " bytes, not " +
+                                              std::to_string(nodes * kNodeBytes) + " (" + std::to_string(nodes) + " labels)");
+        }
+      }
+    }
   }
 };
 
@@ -74,54 +120,75 @@ LayerFile::~LayerFile() = default;
 LayerFile::LayerFile(LayerFile&&) noexcept = default;
 LayerFile& LayerFile::operator=(LayerFile&&) noexcept = default;
 
-LayerFile LayerFile::create(const std::filesystem::path& path, std::uint64_t nodes, int layers, bool parallel) {
+LayerFile LayerFile::create(const std::filesystem::path& index, std::uint64_t nodes, int layers, bool parallel) {
   quiet_hdf5();
   auto impl = std::make_unique<Impl>();
-  impl->final_path = path;
-  impl->open_path = path.string() + ".partial";
+  impl->index = index;
+  impl->dir = index.parent_path();
   impl->parallel = parallel;
   impl->writing = true;
   impl->nodes = nodes;
   impl->layers = layers;
-  Handle fapl = file_access(parallel);
-  impl->file = Handle(check(H5Fcreate(impl->open_path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get()), "H5Fcreate",
-                            impl->open_path.string()),
-                      H5Fclose);
-  hsize_t dims[2] = {nodes, kNodeBytes};
-  Handle space(check(H5Screate_simple(2, dims, nullptr), "H5Screate_simple", path.string()), H5Sclose);
-  Handle dcpl(check(H5Pcreate(H5P_DATASET_CREATE), "H5Pcreate", "dataset"), H5Pclose);
-  // Space is allocated now and never pre-filled: every node is written by exactly one rank.
-  check_status(H5Pset_alloc_time(dcpl.get(), H5D_ALLOC_TIME_EARLY), "H5Pset_alloc_time", path.string());
-  check_status(H5Pset_fill_time(dcpl.get(), H5D_FILL_TIME_NEVER), "H5Pset_fill_time", path.string());
-  for (int l = 1; l <= layers; ++l) {
-    impl->datasets.emplace_back(check(H5Dcreate2(impl->file.get(), dataset_name(l).c_str(), H5T_NATIVE_UINT8, space.get(),
-                                                 H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
-                                      "H5Dcreate2", path.string() + ":" + dataset_name(l)),
-                                H5Dclose);
+  if (!parallel || world_rank() == 0) {
+    std::error_code ec;
+    std::filesystem::remove(index, ec);  // the old index (if any) no longer describes what is written now
+    for (int l = 1; l <= layers; ++l) {
+      const auto p = impl->dir / layer_dat_name(l);
+      int fd = ::open(p.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+      if (fd < 0) throw io_error("cannot create", p);
+      // Allocated as a hole: every node is written by exactly one rank.
+      if (::ftruncate(fd, static_cast<off_t>(nodes * kNodeBytes)) != 0) {
+        int err = errno;
+        ::close(fd);
+        throw io_error("cannot size", p, err);
+      }
+      ::close(fd);
+    }
+    write_index(index.string() + ".partial", nodes, layers);
   }
+  barrier(parallel);
+  impl->open_files(O_RDWR);
   return LayerFile(std::move(impl));
 }
 
-LayerFile LayerFile::open(const std::filesystem::path& path, bool parallel) {
+LayerFile LayerFile::open(const std::filesystem::path& index, bool parallel) {
   quiet_hdf5();
-  if (!std::filesystem::exists(path)) throw Error(ErrorKind::Corrupt, "missing layer file " + path.string());
+  if (!std::filesystem::exists(index)) throw Error(ErrorKind::Corrupt, "missing layer index " + index.string());
   auto impl = std::make_unique<Impl>();
-  impl->final_path = impl->open_path = path;
+  impl->index = index;
+  impl->dir = index.parent_path();
   impl->parallel = parallel;
-  Handle fapl = file_access(parallel);
-  impl->file = Handle(check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.get()), "H5Fopen", path.string()), H5Fclose);
+  Handle file(check(H5Fopen(index.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "H5Fopen", index.string()), H5Fclose);
   for (int l = 1;; ++l) {
-    if (H5Lexists(impl->file.get(), dataset_name(l).c_str(), H5P_DEFAULT) <= 0) break;
-    impl->datasets.emplace_back(
-        check(H5Dopen2(impl->file.get(), dataset_name(l).c_str(), H5P_DEFAULT), "H5Dopen2", path.string()), H5Dclose);
+    if (H5Lexists(file.get(), dataset_name(l).c_str(), H5P_DEFAULT) <= 0) break;
+    Handle ds(check(H5Dopen2(file.get(), dataset_name(l).c_str(), H5P_DEFAULT), "H5Dopen2", index.string()), H5Dclose);
+    Handle dcpl(check(H5Dget_create_plist(ds.get()), "H5Dget_create_plist", index.string()), H5Pclose);
+    char name[256] = {};
+    off_t offset = 0;
+    hsize_t size = 0;
+    if (H5Pget_external_count(dcpl.get()) != 1 ||
+        H5Pget_external(dcpl.get(), 0, sizeof name, name, &offset, &size) < 0 || layer_dat_name(l) != name || offset != 0) {
+      throw Error(ErrorKind::Corrupt, index.string() + ": " + dataset_name(l) + " is not stored in " + layer_dat_name(l));
+    }
+    Handle space(check(H5Dget_space(ds.get()), "H5Dget_space", index.string()), H5Sclose);
+    hsize_t dims[2] = {0, 0};
+    H5Sget_simple_extent_dims(space.get(), dims, nullptr);
+    if (dims[1] != kNodeBytes) throw Error(ErrorKind::Corrupt, index.string() + ": layers are not 32-byte nodes");
+    if (l > 1 && dims[0] != impl->nodes) throw Error(ErrorKind::Corrupt, index.string() + ": layers of different sizes");
+    impl->nodes = dims[0];
     impl->layers = l;
   }
-  if (impl->layers == 0) throw Error(ErrorKind::Corrupt, path.string() + " holds no layers");
-  Handle space(check(H5Dget_space(impl->datasets[0].get()), "H5Dget_space", path.string()), H5Sclose);
-  hsize_t dims[2] = {0, 0};
-  H5Sget_simple_extent_dims(space.get(), dims, nullptr);
-  if (dims[1] != kNodeBytes) throw Error(ErrorKind::Corrupt, path.string() + ": layers are not 32-byte nodes");
-  impl->nodes = dims[0];
+  if (impl->layers == 0) throw Error(ErrorKind::Corrupt, index.string() + " holds no layers");
+  impl->open_files(O_RDONLY);
+  return LayerFile(std::move(impl));
+}
+
+LayerFile LayerFile::open_lotus(const std::filesystem::path& dir, std::uint64_t nodes, int layers) {
+  auto impl = std::make_unique<Impl>();
+  impl->dir = dir;
+  impl->nodes = nodes;
+  impl->layers = layers;
+  impl->open_files(O_RDONLY);
   return LayerFile(std::move(impl));
 }
 
@@ -129,39 +196,42 @@ std::uint64_t LayerFile::nodes() const { return impl_->nodes; }
 int LayerFile::layers() const { return impl_->layers; }
 
 void LayerFile::write(int layer, std::uint64_t first, std::uint64_t count, const std::uint8_t* data) {
-  if (!impl_->writing) throw Error(ErrorKind::Usage, impl_->final_path.string() + " is open read-only");
-  hid_t ds = impl_->dataset(layer);
-  Handle space(check(H5Dget_space(ds), "H5Dget_space", impl_->final_path.string()), H5Sclose);
-  impl_->select(space.get(), first, count);
-  hsize_t mdims[2] = {count, kNodeBytes};
-  Handle mem(check(H5Screate_simple(2, mdims, nullptr), "H5Screate_simple", "memory"), H5Sclose);
-  check_status(H5Dwrite(ds, H5T_NATIVE_UINT8, mem.get(), space.get(), H5P_DEFAULT, data), "H5Dwrite",
-               impl_->final_path.string() + ":" + dataset_name(layer));
+  if (!impl_->writing) throw Error(ErrorKind::Usage, impl_->dir.string() + ": the layers are open read-only");
+  const int fd = impl_->fd(layer, first, count);
+  std::uint64_t done = 0, total = count * kNodeBytes;
+  while (done < total) {
+    ssize_t n = ::pwrite(fd, data + done, total - done, static_cast<off_t>(first * kNodeBytes + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw io_error("cannot write", impl_->dir / layer_dat_name(layer));
+    done += static_cast<std::uint64_t>(n);
+  }
 }
 
 void LayerFile::read(int layer, std::uint64_t first, std::uint64_t count, std::uint8_t* out) const {
-  hid_t ds = impl_->dataset(layer);
-  Handle space(check(H5Dget_space(ds), "H5Dget_space", impl_->final_path.string()), H5Sclose);
-  impl_->select(space.get(), first, count);
-  hsize_t mdims[2] = {count, kNodeBytes};
-  Handle mem(check(H5Screate_simple(2, mdims, nullptr), "H5Screate_simple", "memory"), H5Sclose);
-  check_status(H5Dread(ds, H5T_NATIVE_UINT8, mem.get(), space.get(), H5P_DEFAULT, out), "H5Dread",
-               impl_->final_path.string() + ":" + dataset_name(layer));
+  const int fd = impl_->fd(layer, first, count);
+  std::uint64_t done = 0, total = count * kNodeBytes;
+  while (done < total) {
+    ssize_t n = ::pread(fd, out + done, total - done, static_cast<off_t>(first * kNodeBytes + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw io_error("cannot read", impl_->dir / layer_dat_name(layer));
+    if (n == 0) throw Error(ErrorKind::Corrupt, (impl_->dir / layer_dat_name(layer)).string() + " ends early");
+    done += static_cast<std::uint64_t>(n);
+  }
 }
 
 void LayerFile::publish() {
   if (!impl_->writing) return;
-  impl_->datasets.clear();
-  check_status(H5Fflush(impl_->file.get(), H5F_SCOPE_GLOBAL), "H5Fflush", impl_->open_path.string());
-  impl_->file.reset();
-  if (impl_->parallel) MPI_Barrier(MPI_COMM_WORLD);
+  for (int l = 1; l <= impl_->layers; ++l) {
+    if (::fsync(impl_->fds[static_cast<std::size_t>(l - 1)]) != 0) throw io_error("cannot sync", impl_->dir / layer_dat_name(l));
+  }
+  barrier(impl_->parallel);
   if (!impl_->parallel || world_rank() == 0) {
     std::error_code ec;
-    std::filesystem::rename(impl_->open_path, impl_->final_path, ec);
-    if (ec) throw Error(ErrorKind::Io, "rename " + impl_->open_path.string() + ": " + ec.message(), Retry::Retryable);
-    fsync_dir(impl_->final_path.parent_path());
+    std::filesystem::rename(impl_->index.string() + ".partial", impl_->index, ec);
+    if (ec) throw Error(ErrorKind::Io, "rename " + impl_->index.string() + ".partial: " + ec.message(), Retry::Retryable);
+    fsync_dir(impl_->dir);
   }
-  if (impl_->parallel) MPI_Barrier(MPI_COMM_WORLD);
+  barrier(impl_->parallel);
   impl_->writing = false;
 }
 

@@ -125,6 +125,25 @@ TEST(SealPipeline, StagingThroughNodeLocalScratchGivesTheSameSector) {
   EXPECT_TRUE(a.pc2["staged_on"].get<std::string>().empty()) << "auto must not stage within one filesystem";
 }
 
+// What rust-fil-proofs' PC1 leaves for Lotus's PC2: the raw layer files, tree-d, and the sealed file holding
+// the sector's data; the HDF5 index holds no labels of its own.
+TEST(SealPipeline, Pc1LeavesTheCacheLotusPc2Expects) {
+  PipelineHarness h(params::SealProof{6});  // 8MiB: 262144 nodes
+  ASSERT_EQ(h.run(4, TaskType::AddPiece, {{"pieces", file_piece(random_file(h.root(), 100000, 4))}}).state, TaskState::Done);
+  ASSERT_EQ(h.run(4, TaskType::PreCommit1, {{"ticket", kTicket}}).state, TaskState::Done);
+  const std::uint64_t n = 262144;
+  for (const char* f : {"sc-02-data-layer-1.dat", "sc-02-data-layer-2.dat"}) {
+    EXPECT_EQ(std::filesystem::file_size(h.cache(4) / f), n * 32) << f;
+  }
+  EXPECT_FALSE(std::filesystem::exists(h.cache(4) / "sc-02-data-layer-3.dat"));
+  EXPECT_EQ(std::filesystem::file_size(h.cache(4) / "sc-02-data-tree-d.dat"), (2 * n - 1) * 32);
+  EXPECT_LT(std::filesystem::file_size(h.cache(4) / "sc-02-data-layers.h5"), 16384u);
+  EXPECT_EQ(file_text(h.sealed(4)), file_text(h.unsealed(4)).substr(0, n * 32)) << "the sealed file holds the data";
+  // tree-d's leaves are the data; its root (the last node) is comm_d.
+  const std::string tree_d = file_text(h.cache(4) / "sc-02-data-tree-d.dat");
+  EXPECT_EQ(tree_d.substr(0, n * 32), file_text(h.sealed(4)));
+}
+
 TEST(SealPipeline, ACorruptedUnsealedSectorIsRefusedByPc1) {
   PipelineHarness h(params::SealProof{5});
   auto ap = h.run(5, TaskType::AddPiece, {{"pieces", file_piece(random_file(h.root(), 1000, 3))}});
@@ -136,10 +155,10 @@ TEST(SealPipeline, ACorruptedUnsealedSectorIsRefusedByPc1) {
 }
 
 TEST(SealPipeline, ACorruptedLayerIsRefusedByPc2) {
-  PipelineHarness h(params::SealProof{6});  // 8MiB: the layers are most of the HDF5 file
+  PipelineHarness h(params::SealProof{6});  // 8MiB
   ASSERT_EQ(h.run(6, TaskType::AddPiece, {{"pieces", nlohmann::json::array()}}).state, TaskState::Done);
   ASSERT_EQ(h.run(6, TaskType::PreCommit1, {{"ticket", kTicket}}).state, TaskState::Done);
-  auto layers = h.cache(6) / "sc-02-data-layers.h5";
+  auto layers = h.cache(6) / "sc-02-data-layer-2.dat";  // Lotus's raw labels, the only copy
   flip_byte(layers, std::filesystem::file_size(layers) / 2);
   auto pc2 = h.run(6, TaskType::PreCommit2, nlohmann::json::object());
   EXPECT_EQ(pc2.state, TaskState::Failed);
@@ -168,16 +187,13 @@ TEST_F(Tampered, AFlippedReplicaByteFailsC1) {
 TEST_F(Tampered, AFlippedLabelFailsC1) {
   // Damage the challenged node's last-layer label in the raw file (PC1's chunk checksums guard PC2; C1 relies
   // on the commitments).
-  auto layers = h_.cache(8) / "sc-02-data-layers.h5";
-  std::string bytes = file_text(layers);
-  kernels::Commitment label{};
-  // Find the challenged node's layer-2 label in the file by content (the file stores it verbatim).
+  auto layers = h_.cache(8) / "sc-02-data-layer-2.dat";  // raw labels: node n at byte 32 n
   auto c1_out = nlohmann::json::parse(file_text(s_.c1["proofs"].get<std::string>()));
-  const auto& row = c1_out["vanilla_proofs"]["StackedDrg2KiBV1"][0][0]["replica_column_proofs"]["c_x"]["column"]["rows"][1];
-  for (std::size_t i = 0; i < 32; ++i) label[i] = row[i].get<std::uint8_t>();
-  auto at = bytes.find(std::string(reinterpret_cast<const char*>(label.data()), 32));
-  ASSERT_NE(at, std::string::npos);
-  flip_byte(layers, at + 5);
+  const auto& col = c1_out["vanilla_proofs"]["StackedDrg2KiBV1"][0][0]["replica_column_proofs"]["c_x"]["column"];
+  const std::uint64_t node = col["index"];
+  std::string bytes = file_text(layers);
+  for (std::size_t i = 0; i < 32; ++i) ASSERT_EQ(static_cast<std::uint8_t>(bytes[node * 32 + i]), col["rows"][1][i].get<std::uint8_t>());
+  flip_byte(layers, node * 32 + 5);
   auto c1 = rerun_c1();
   EXPECT_EQ(c1.state, TaskState::Failed);
   EXPECT_NE(c1.error.find("do not verify"), std::string::npos) << c1.error;

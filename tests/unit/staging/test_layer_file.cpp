@@ -1,12 +1,17 @@
-// HDF5 layer files in one process: slices round-trip, the file appears only when published, and a corrupt
-// or foreign file is refused.
+// Layer files in one process: the labels live in Lotus's raw sc-02-data-layer-<l>.dat files (one copy),
+// the HDF5 index describes them as external storage (HDF5 itself reads the same bytes), slices round-trip,
+// the index appears only when published, a Lotus cache without an index opens from the .dat files alone,
+// and missing, short or foreign files are refused.
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <vector>
 
 #include "base/error.hpp"
+#include <hdf5.h>
+
 #include "hdf5/layer_file.hpp"
+#include "layout/cache_files.hpp"
 #include "support/temp_dir.hpp"
 
 namespace sa::staging {
@@ -46,6 +51,54 @@ TEST(LayerFile, SlicesRoundTripAndPublishIsAtomic) {
   std::vector<std::uint8_t> buf(32);
   EXPECT_THROW(r.read(3, 0, 1, buf.data()), Error);
   EXPECT_THROW(r.read(1, 999, 2, buf.data()), Error);
+}
+
+std::vector<std::uint8_t> file_bytes(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST(LayerFile, TheLabelsAreLotusRawLayerFilesAndTheIndexPointsAtThem) {
+  test::TempDir dir;
+  const std::uint64_t n = 256;
+  {
+    LayerFile f = LayerFile::create(dir / layers_h5_name(), n, 2, false);
+    for (int l = 1; l <= 2; ++l) f.write(l, 0, n, pattern(n, l).data());
+    f.publish();
+  }
+  for (int l = 1; l <= 2; ++l) {
+    EXPECT_EQ(file_bytes(dir / layer_dat_name(l)), pattern(n, l)) << "raw labels, no header: layer " << l;
+  }
+  EXPECT_LT(std::filesystem::file_size(dir / layers_h5_name()), 16384u) << "the index holds no labels";
+  // HDF5 itself reads layer 2 through the index's external storage (relative to the index's directory).
+  hid_t dapl = H5Pcreate(H5P_DATASET_ACCESS);
+  H5Pset_efile_prefix(dapl, "${ORIGIN}");
+  hid_t file = H5Fopen((dir / layers_h5_name()).c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  ASSERT_GE(file, 0);
+  hid_t ds = H5Dopen2(file, "layer-2", dapl);
+  ASSERT_GE(ds, 0);
+  std::vector<std::uint8_t> via_hdf5(n * 32);
+  EXPECT_GE(H5Dread(ds, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, via_hdf5.data()), 0);
+  H5Dclose(ds);
+  H5Fclose(file);
+  H5Pclose(dapl);
+  EXPECT_EQ(via_hdf5, pattern(n, 2));
+
+  // A cache a real lotus-worker left: only the .dat files.
+  std::filesystem::remove(dir / layers_h5_name());
+  LayerFile lotus = LayerFile::open_lotus(dir.path(), n, 2);
+  std::vector<std::uint8_t> got(n * 32);
+  lotus.read(1, 0, n, got.data());
+  EXPECT_EQ(got, pattern(n, 1));
+  std::filesystem::resize_file(dir / layer_dat_name(2), n * 32 - 32);
+  try {
+    LayerFile::open_lotus(dir.path(), n, 2);
+    ADD_FAILURE() << "a short layer was opened";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find(layer_dat_name(2) + " is 8160 bytes, not 8192"), std::string::npos) << e.what();
+  }
+  std::filesystem::remove(dir / layer_dat_name(2));
+  EXPECT_THROW(LayerFile::open_lotus(dir.path(), n, 2), Error);
 }
 
 TEST(LayerFile, RefusesMissingAndCorruptFiles) {
