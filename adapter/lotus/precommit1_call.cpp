@@ -2,6 +2,7 @@
 #include "lotus/precommit1_call.hpp"
 
 #include "base/error.hpp"
+#include "layout/cache_files.hpp"
 #include "layout/lotus_paths.hpp"
 
 namespace sa::adapter::lotus {
@@ -24,7 +25,34 @@ std::string precommit1_out_for(const TaskRecord& pc1, const nlohmann::json& out,
   return jobs::filecoin::precommit1_out_json(d);
 }
 
-jobs::filecoin::PreCommit1Out checked_precommit1_out(const nlohmann::json& b64, const LotusSector& s, Store& store) {
+namespace {
+
+// The files another worker's PC1 left, against the document's sizes (N × 32 bytes per label store).
+void check_foreign_cache(const jobs::filecoin::PreCommit1Out& d, const LotusSector& s, const std::filesystem::path& storage) {
+  const staging::LotusLayout layout(storage);
+  const staging::SectorId id{s.sector.miner, s.sector.number};
+  const std::uint64_t nodes = params::nodes(d.proof.size());
+  auto expect = [&](const std::filesystem::path& p, std::uint64_t bytes, const std::string& field) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(p, ec)) {
+      throw bad("sector " + std::to_string(s.sector.number) + " has no PC1 on this worker and " + p.string() +
+                " (" + field + ") is not on the shared storage");
+    }
+    if (std::uint64_t got = std::filesystem::file_size(p, ec); got != bytes) {
+      throw bad(field + " says " + std::to_string(bytes / 32) + " nodes but " + p.string() + " holds " + std::to_string(got) + " bytes");
+    }
+  };
+  for (int l = 1; l <= params::sdr_layers(d.proof.size()); ++l) {
+    expect(layout.cache(id) / staging::layer_dat_name(l), nodes * 32, "labels[" + std::to_string(l - 1) + "].size");
+  }
+  expect(layout.cache(id) / staging::tree_d_name(), (2 * nodes - 1) * 32, "config.size");
+  expect(layout.sealed(id), nodes * 32, "the sealed file");
+}
+
+}  // namespace
+
+Pc2Input checked_precommit1_out(const nlohmann::json& b64, const LotusSector& s, Store& store,
+                                const std::filesystem::path& storage_dir) {
   if (!b64.is_string()) throw bad("must be base64 bytes");
   const std::string bytes = base64_decode(b64.get<std::string>(), "PreCommit1Out");
   nlohmann::json doc = nlohmann::json::parse(bytes, nullptr, false);
@@ -43,9 +71,13 @@ jobs::filecoin::PreCommit1Out checked_precommit1_out(const nlohmann::json& b64, 
               ", not this call's sector " + std::to_string(s.sector.number));
   }
   auto pc1 = store.find_task(s.sector, TaskType::PreCommit1);
-  if (!pc1 || pc1->state != TaskState::Done) {
-    throw bad("sector " + std::to_string(s.sector.number) + " has no finished PC1 on this worker; PC2 over another "
-              "worker's cache (sc-02-data-layer-<l>.dat) is not read here yet");
+  if (!pc1) {
+    check_foreign_cache(d, s, storage_dir);
+    return {d, true};
+  }
+  if (pc1->state != TaskState::Done) {
+    throw bad("sector " + std::to_string(s.sector.number) + "'s PC1 on this worker has not finished (" +
+              std::string(task_state_name(pc1->state)) + ")");
   }
   const nlohmann::json out = store.result_of(pc1->id).value_or(nlohmann::json::object());
   if (kernels::to_hex(d.comm_d) != out.at("comm_d").at("hex").get<std::string>()) {
@@ -54,7 +86,7 @@ jobs::filecoin::PreCommit1Out checked_precommit1_out(const nlohmann::json& b64, 
   if (d.ticket && kernels::to_hex(*d.ticket) != pc1->inputs.value("ticket", "")) {
     throw bad("_lotus_SealRandomness is not the ticket this sector's PC1 used");
   }
-  return d;
+  return {d, false};
 }
 
 }  // namespace sa::adapter::lotus

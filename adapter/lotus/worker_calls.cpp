@@ -211,9 +211,10 @@ void WorkerCalls::add_methods(RpcServer& server) {
   });
   add("SealPreCommit2", [this](const RpcRequest& r) {
     LotusSector s = parse_sector_ref(param(r, 0, "sector"));
-    auto doc = checked_precommit1_out(param(r, 1, "pc1o"), s, store_);
-    return accept("SealPreCommit2", s, TaskType::PreCommit2, nlohmann::json::object(),
-                  {{"comm_d_cid", kernels::comm_d_cid(doc.comm_d)}});
+    auto in = checked_precommit1_out(param(r, 1, "pc1o"), s, store_, site_.storage_dir);
+    nlohmann::json inputs = nlohmann::json::object();
+    if (in.lotus_pc1) inputs["pc1"] = "lotus";
+    return accept("SealPreCommit2", s, TaskType::PreCommit2, inputs, {{"comm_d_cid", kernels::comm_d_cid(in.doc.comm_d)}});
   });
   add("SealCommit1", [this](const RpcRequest& r) {
     LotusSector s = parse_sector_ref(param(r, 0, "sector"));

@@ -2,13 +2,17 @@
 // -> the sealed file, tree_r_last over it, comm_c, comm_r_last, comm_r, p_aux and t_aux.
 // Ranks: with several base trees (32/64 GiB) each rank builds whole base trees (round robin); with one base
 // tree the node range is split into chunk-aligned slices for the column hashes and the encoding, and rank 0
-// builds the trees. Results are identical for any rank count. Inputs: {} (everything comes from the cache).
+// builds the trees. Results are identical for any rank count. Inputs: {"pc1": "here" (default) | "lotus"}:
+// "here" reads PC1's layers through its index and checks every chunk against PC1's checksum manifest, the
+// data from the unsealed file; "lotus" takes a cache a real lotus-worker's PC1 left (the .dat layers,
+// tree-d, and the sealed file holding the data, which is encoded into a new sealed file).
 #include <unistd.h>
 
 #include <cstring>
 #include <vector>
 
 #include "base/error.hpp"
+#include "contract/json_fields.hpp"
 #include "hdf5/layer_file.hpp"
 #include "layout/cache_files.hpp"
 #include "layout/partial_file.hpp"
@@ -28,6 +32,7 @@
 #include "stages/pc2_files.hpp"
 #include "stages/stage.hpp"
 #include "tree/column_hash.hpp"
+#include "tree/tree_d.hpp"
 #include "tree/tree_shape.hpp"
 
 namespace sa::jobs {
@@ -39,6 +44,7 @@ namespace {
 struct Pc2Work {
   const SectorContext& s;
   const staging::ChecksumManifest& pc1;
+  bool checked;  // PC1 ran here: its chunk checksums guard every layer read
   const staging::LayerFile& layers;
   const staging::MappedFile& unsealed;
   Pc2Files& files;
@@ -57,7 +63,9 @@ void hash_and_encode(Pc2Work& w, std::uint64_t first, std::uint64_t count, std::
   for (std::uint64_t off = 0; off < count; off += chunk) {
     const std::uint64_t n = std::min(chunk, count - off);
     for (int l = 1; l <= s.layers; ++l) {
-      read_layer_checked(w.layers, s, w.pc1, l, first + off, n, slices[static_cast<std::size_t>(l - 1)].data());
+      std::uint8_t* out = slices[static_cast<std::size_t>(l - 1)].data();
+      if (w.checked) read_layer_checked(w.layers, s, w.pc1, l, first + off, n, out);
+      else w.layers.read(l, first + off, n, out);
     }
     w.compute.column_hashes(ptrs.data(), s.layers, n, leaves + off * 32);
     std::memcpy(replica + off * 32, w.unsealed.data() + (first + off) * 32, n * 32);
@@ -66,14 +74,34 @@ void hash_and_encode(Pc2Work& w, std::uint64_t first, std::uint64_t count, std::
   w.files.write_sealed(first * 32, replica, count * 32);
 }
 
+// What rust-fil-proofs' PC1 leaves, sized for this sector (a short or missing file is refused, naming it).
+void check_lotus_cache(const SectorContext& s) {
+  auto expect = [&](const std::filesystem::path& p, std::uint64_t bytes) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(p, ec)) throw Error(ErrorKind::Corrupt, "the Lotus cache has no " + p.string());
+    const std::uint64_t got = std::filesystem::file_size(p, ec);
+    if (got != bytes) {
+      throw Error(ErrorKind::Corrupt, p.string() + " is " + std::to_string(got) + " bytes, not " + std::to_string(bytes));
+    }
+  };
+  for (int l = 1; l <= s.layers; ++l) expect(s.cache / staging::layer_dat_name(l), s.sector_bytes);
+  expect(s.cache / staging::tree_d_name(), k::tree_d_bytes(s.nodes));
+  expect(s.layout.sealed(s.id), s.sector_bytes);
+}
+
 }  // namespace
 
 nlohmann::json run_pc2(StageContext& ctx) {
   SectorContext s(ctx.manifest);
   const int rank = ctx.mpi.rank(), ranks = ctx.mpi.size();
-  staging::ChecksumManifest pc1 = s.read_manifest("pc1");
+  const std::string pc1_from = optional_field<std::string>(ctx.manifest.inputs, "pc1", "here", "inputs");
+  if (pc1_from != "here" && pc1_from != "lotus") throw Error(ErrorKind::Usage, "inputs.pc1 must be \"here\" or \"lotus\"");
+  const bool lotus = pc1_from == "lotus";
+  staging::ChecksumManifest pc1;
+  if (!lotus) pc1 = s.read_manifest("pc1");
+  else check_lotus_cache(s);
   staging::ChecksumManifest ap;
-  bool have_ap = std::filesystem::exists(staging::manifest_path(s.layout.root(), s.manifest_key("addpiece")));
+  bool have_ap = !lotus && std::filesystem::exists(staging::manifest_path(s.layout.root(), s.manifest_key("addpiece")));
   if (have_ap) ap = s.read_manifest("addpiece");
   const k::TreeShape shape = k::tree_shape(s.nodes);
   const std::uint64_t per_tree = s.nodes / static_cast<std::uint64_t>(shape.base_trees);
@@ -81,7 +109,7 @@ nlohmann::json run_pc2(StageContext& ctx) {
 
   if (rank == 0) {
     if (have_ap) staging::verify_files(s.layout.root(), ap, {s.unsealed_entry()});
-    staging::read_partial_file_allocated(s.layout.unsealed(s.id), s.sector_bytes);  // Lotus's layout, whole
+    if (!lotus) staging::read_partial_file_allocated(s.layout.unsealed(s.id), s.sector_bytes);  // Lotus's layout, whole
     staging::require_free_space(s.layout.sealed(s.id).parent_path(), s.sector_bytes + files.tree_bytes(), "PreCommit2");
     files.create_sealed();
   }
@@ -91,7 +119,7 @@ nlohmann::json run_pc2(StageContext& ctx) {
   std::filesystem::path layers_path = s.cache / staging::layers_h5_name(), unsealed_path = s.layout.unsealed(s.id);
   std::optional<std::filesystem::path> scratch;
   const std::uint64_t layer_bytes = static_cast<std::uint64_t>(s.layers) * s.sector_bytes;
-  if (ranks == 1) scratch = s.scratch_for(ctx.manifest, ctx.settings, layer_bytes + s.sector_bytes);
+  if (ranks == 1 && !lotus) scratch = s.scratch_for(ctx.manifest, ctx.settings, layer_bytes + s.sector_bytes);
   if (scratch) {
     // Verified chunk by chunk as they are read; the index names them relative to itself.
     for (int l = 1; l <= s.layers; ++l) staging::stage_in(s.cache / staging::layer_dat_name(l), *scratch);
@@ -99,12 +127,14 @@ nlohmann::json run_pc2(StageContext& ctx) {
     const staging::ManifestEntry* e = have_ap ? ap.find(s.unsealed_entry()) : nullptr;
     unsealed_path = staging::stage_in(unsealed_path, *scratch, e ? e->checksum : "");
   }
-  staging::LayerFile layers = staging::LayerFile::open(layers_path, ranks > 1);
-  staging::MappedFile unsealed = staging::MappedFile::read_only(unsealed_path);
+  staging::LayerFile layers = lotus ? staging::LayerFile::open_lotus(s.cache, s.nodes, s.layers)
+                                    : staging::LayerFile::open(layers_path, ranks > 1);
+  // Lotus's PC1 put the data into the sealed file; the replica goes to a new one (renamed over it at the end).
+  staging::MappedFile unsealed = staging::MappedFile::read_only(lotus ? s.layout.sealed(s.id) : unsealed_path);
   files.open_sealed();
   Pc2Compute compute(ctx.settings, static_cast<int>(allowed_cpus().size()));
   files.set_compute(&compute);
-  Pc2Work w{s, pc1, layers, unsealed, files, compute};
+  Pc2Work w{s, pc1, !lotus, layers, unsealed, files, compute};
 
   std::vector<k::Commitment> roots_c(static_cast<std::size_t>(shape.base_trees)), roots_r(roots_c.size());
   std::vector<int> owned;

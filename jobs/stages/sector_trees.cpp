@@ -30,11 +30,18 @@ std::uint32_t rows_of(std::uint64_t leaves, std::uint64_t file_bytes) {
   throw Error(ErrorKind::Corrupt, "a tree-r-last file has a size no rows_to_discard explains");
 }
 
+// PC1 here leaves the index; a real lotus-worker's PC1 only the .dat files.
+staging::LayerFile open_layers(const SectorContext& s) {
+  const auto index = s.cache / staging::layers_h5_name();
+  if (std::filesystem::exists(index)) return staging::LayerFile::open(index, false);
+  return staging::LayerFile::open_lotus(s.cache, s.nodes, s.layers);
+}
+
 }  // namespace
 
 SectorTrees::SectorTrees(const SectorContext& s)
     : s_(s),
-      layers_(staging::LayerFile::open(s.cache / staging::layers_h5_name(), false)),
+      layers_(open_layers(s)),
       tree_d_file_(must_map(s.cache / staging::tree_d_name())),
       sealed_(must_map(s.layout.sealed(s.id))) {
   const k::TreeShape shape = k::tree_shape(s.nodes);
