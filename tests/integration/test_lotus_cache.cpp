@@ -41,6 +41,11 @@ void seals_like_here(params::SealProof proof) {
   auto pc2 = h.run(3, TaskType::PreCommit2, {{"pc1", "lotus"}});
   ASSERT_EQ(pc2.state, TaskState::Done) << pc2.error;
   EXPECT_EQ(h.result(pc2)["comm_r"], want.pc2["comm_r"]) << proof.name();
+  // C1 needs only the files rust-fil-proofs' PC2 writes too: nothing of ours (PC2's checksum manifest) and
+  // neither p_aux nor t_aux, whose facts it derives again from the trees.
+  std::filesystem::remove(staging::manifest_path(h.storage(), "pc2-s-t01000-3"));
+  std::filesystem::remove(h.cache(3) / "p_aux");
+  std::filesystem::remove(h.cache(3) / "t_aux");
   auto c1 = h.run(3, TaskType::Commit1, {{"ticket", kTicket}, {"seed", kSeed}, {"comm_d", pc1["comm_d"]["hex"]},
                                           {"comm_r", h.result(pc2)["comm_r"]["hex"]}});
   ASSERT_EQ(c1.state, TaskState::Done) << c1.error;
