@@ -29,14 +29,14 @@ std::string bytes_of_hex(const std::string& h) {
   return out;
 }
 
-nlohmann::json ref(std::uint64_t n) { return {{"ID", {{"Miner", 1000}, {"Number", n}}}, {"ProofType", 5}}; }
-
-TEST(LotusLinkSlurm, PreCommit2FromAnotherWorkersPc1ThenC1AndC2) {
-  SA_REQUIRE_CLUSTER();
+void pc2_from_another_workers_pc1(params::SealProof proof, std::uint64_t sector) {
+  const std::string size = std::string(params::sector_size_name(proof.size())), num = std::to_string(sector);
+  const std::uint64_t nodes = params::nodes(proof.size());
+  auto ref = [&](std::uint64_t n) { return nlohmann::json{{"ID", {{"Miner", 1000}, {"Number", n}}}, {"ProofType", proof.id}}; };
   TempDir dir;
   const auto home = dir / "service", other = dir / "other", parents = dir / "parents";
   std::filesystem::create_directories(parents);
-  write_test_parameters(dir / "params", params::SectorSize::S2KiB);
+  write_test_parameters(dir / "params", proof.size());
   const std::string inst = std::to_string(::getpid() % 10000);
   {
     std::ofstream(dir / "service.toml") << "parameter_cache = \"" << (dir / "params").string() << "\"\n"
@@ -52,21 +52,21 @@ TEST(LotusLinkSlurm, PreCommit2FromAnotherWorkersPc1ThenC1AndC2) {
     args.insert(args.begin(), kBin);
     return run_process(args, other_env);
   };
-  // The other worker's AP and PC1 for sector 71.
-  ASSERT_EQ(cli({"submit", "--task", "AP", "--sector", "71", "--sector-size", "2KiB"}).exit_code, 0);
+  // The other worker's AP and PC1.
+  ASSERT_EQ(cli({"submit", "--task", "AP", "--sector", num, "--sector-size", size}).exit_code, 0);
   ASSERT_EQ(cli({"run", "--quiet"}).exit_code, 0);
-  ASSERT_EQ(cli({"submit", "--task", "PC1", "--sector", "71", "--sector-size", "2KiB", "--inputs",
+  ASSERT_EQ(cli({"submit", "--task", "PC1", "--sector", num, "--sector-size", size, "--inputs",
                  "{\"ticket\":\"" + kTicketHex + "\"}"}).exit_code, 0);
   auto ran = cli({"run", "--quiet"});
   ASSERT_EQ(ran.exit_code, 0) << ran.err;
-  const auto cache = home / "storage" / "cache" / "s-t01000-71";
+  const auto cache = home / "storage" / "cache" / ("s-t01000-" + num);
   ASSERT_TRUE(std::filesystem::exists(cache / "sc-02-data-layer-2.dat"));
   std::filesystem::remove(cache / "sc-02-data-layers.h5");
-  std::filesystem::remove(staging::manifest_path(home / "storage", "pc1-s-t01000-71"));
+  std::filesystem::remove(staging::manifest_path(home / "storage", "pc1-s-t01000-" + num));
 
   // The same sector sealed by `sealadapter seal` on this host: the commitments to expect.
   TempDir local;
-  auto seal = run_process({kBin, "seal", "--sector-size", "2KiB", "--sector", "71", "--ticket", kTicketHex, "--seed", kSeedHex,
+  auto seal = run_process({kBin, "seal", "--sector-size", size, "--sector", num, "--ticket", kTicketHex, "--seed", kSeedHex,
                            "--json"},
                           {{"SEALADAPTER_HOME", local.path().string()}, {"SEALADAPTER_SITE", ""}});
   ASSERT_EQ(seal.exit_code, 0) << seal.err;
@@ -87,27 +87,36 @@ TEST(LotusLinkSlurm, PreCommit2FromAnotherWorkersPc1ThenC1AndC2) {
   // A PreCommit1Out as a real lotus-worker returns it: Go's sorted keys (nlohmann's objects sort too).
   nlohmann::json comm_d = nlohmann::json::array();
   for (unsigned char c : bytes_of_hex(sealed["comm_d"]["hex"])) comm_d.push_back(c);
-  auto store = [&](const std::string& id, int size) {
-    return nlohmann::json{{"id", id}, {"path", cache.string()}, {"rows_to_discard", 0}, {"size", size}};
+  auto store = [&](const std::string& id, std::uint64_t n) {
+    return nlohmann::json{{"id", id}, {"path", cache.string()}, {"rows_to_discard", 0}, {"size", n}};
   };
   const nlohmann::json pc1o = {{"_lotus_SealRandomness", base64_encode(bytes_of_hex(kTicketHex))},
                                {"comm_d", comm_d},
-                               {"config", store("tree-d", 127)},
-                               {"labels", {{"StackedDrg2KiBV1", {{"_h", nullptr}, {"labels", {store("layer-1", 64), store("layer-2", 64)}}}}}},
-                               {"registered_proof", "StackedDrg2KiBV1_1"}};
-  auto pc2 = run("SealPreCommit2", {ref(71), base64_encode(pc1o.dump())});
+                               {"config", store("tree-d", 2 * nodes - 1)},
+                               {"labels", {{"StackedDrg" + size + "V1", {{"_h", nullptr}, {"labels", {store("layer-1", nodes), store("layer-2", nodes)}}}}}},
+                               {"registered_proof", proof.name()}};
+  auto pc2 = run("SealPreCommit2", {ref(sector), base64_encode(pc1o.dump())});
   ASSERT_TRUE(pc2.params[2].is_null()) << pc2.params.dump();
   EXPECT_EQ(pc2.params[1]["Unsealed"]["/"], sealed["comm_d"]["cid"]);
   EXPECT_EQ(pc2.params[1]["Sealed"]["/"], sealed["comm_r"]["cid"]);
 
-  const nlohmann::json piece = {{"Size", 2048}, {"PieceCID", {{"/", sealed["comm_d"]["cid"]}}}};
-  auto c1 = run("SealCommit1", {ref(71), base64_encode(bytes_of_hex(kTicketHex)), base64_encode(bytes_of_hex(kSeedHex)),
+  const nlohmann::json piece = {{"Size", nodes * 32}, {"PieceCID", {{"/", sealed["comm_d"]["cid"]}}}};
+  auto c1 = run("SealCommit1", {ref(sector), base64_encode(bytes_of_hex(kTicketHex)), base64_encode(bytes_of_hex(kSeedHex)),
                                 nlohmann::json::array({piece}), pc2.params[1]});
   ASSERT_TRUE(c1.params[1].is_string()) << c1.params.dump();
-  auto c2 = run("SealCommit2", {ref(71), c1.params[1]});
+  auto c2 = run("SealCommit2", {ref(sector), c1.params[1]});
   ASSERT_TRUE(c2.params[2].is_null()) << c2.params.dump();
   EXPECT_EQ(base64_decode(c2.params[1].get<std::string>(), "proof"),
-            double_proof_bytes(base64_decode(c1.params[1].get<std::string>(), "c1o"), 71, 192));
+            double_proof_bytes(base64_decode(c1.params[1].get<std::string>(), "c1o"), sector, 192));
+}
+
+TEST(LotusLinkSlurm, A2KiBPreCommit2FromAnotherWorkersPc1ThenC1AndC2) {
+  SA_REQUIRE_CLUSTER();
+  pc2_from_another_workers_pc1(params::SealProof{5}, 71);
+}
+TEST(LotusLinkSlurm, An8MiBPreCommit2FromAnotherWorkersPc1ThenC1AndC2) {
+  SA_REQUIRE_CLUSTER();
+  pc2_from_another_workers_pc1(params::SealProof{6}, 72);
 }
 
 }  // namespace
