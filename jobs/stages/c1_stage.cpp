@@ -2,7 +2,8 @@
 // cache; ranks share the challenges (round robin) and rank 0 assembles them in order, verifies the whole
 // set (as the Commit2 circuit would) and only then publishes them. Inputs: {"ticket", "seed", "comm_d",
 // "comm_r"} (hex32). Output: Filecoin's Commit1Out (SealCommitPhase1Output, docs/08-filecoin-formats.md),
-// streamed to cache/commit1-out.json, read back through the strict reader, and its checksum.
+// streamed to cache/commit1-out.json, read back through the strict reader and verified before it is
+// published, and its checksum.
 #include "base/error.hpp"
 #include "filecoin/commit1_out.hpp"
 #include "layout/cache_files.hpp"
@@ -64,10 +65,6 @@ nlohmann::json run_c1(StageContext& ctx) {
     }
     proofs.partitions.push_back(std::move(part));
   }
-  // Never publish proofs that would not verify.
-  if (std::string why = k::verify_vanilla_proofs(pub, proofs); !why.empty()) {
-    throw Error(ErrorKind::Corrupt, "C1 proofs of " + s.name + " do not verify: " + why);
-  }
   filecoin::Commit1Out doc;
   doc.proof = s.proof;
   doc.comm_r = pub.comm_r;
@@ -78,17 +75,17 @@ nlohmann::json run_c1(StageContext& ctx) {
   doc.miner = pub.miner;
   doc.sector = pub.sector;
   const auto path = s.cache / staging::commit1_out_name();
-  {
-    staging::AtomicFileStream out(path);
-    doc.vanilla = std::move(proofs);
-    filecoin::write_commit1_out(out, doc);
-    out.publish();
-  }
-  // What every consumer will read: the published bytes through the strict reader, verified once more.
-  const filecoin::Commit1Out back = filecoin::read_commit1_out_file(path);
+  staging::AtomicFileStream out(path);
+  doc.vanilla = std::move(proofs);
+  filecoin::write_commit1_out(out, doc);
+  out.flush();
+  // Never publish proofs that would not verify: the bytes every consumer will read, through the strict
+  // reader, verified once before they take the file's name.
+  const filecoin::Commit1Out back = filecoin::read_commit1_out_file(out.temp_path());
   if (std::string why = k::verify_vanilla_proofs(pub, back.vanilla); !why.empty()) {
-    throw Error(ErrorKind::Corrupt, "the Commit1Out written for " + s.name + " does not verify when read back: " + why);
+    throw Error(ErrorKind::Corrupt, "C1 proofs of " + s.name + " do not verify: " + why);
   }
+  out.publish();
   return {{"proofs", path.string()},
           {"checksum", staging::checksum_file(path)},
           {"challenges", all.size()},

@@ -15,6 +15,8 @@ class AtomicFileStream : public std::ostream {
   explicit AtomicFileStream(std::filesystem::path final_path, unsigned mode = 0644);
   // Flushes the buffer and renames the file into place; throws sa::Error(Io) on failure.
   void publish();
+  // Where the bytes are until publish(): after flush(), a reader may check them there first.
+  const std::filesystem::path& temp_path() const { return file_.temp_path(); }
 
  private:
   class Buf : public std::streambuf {
