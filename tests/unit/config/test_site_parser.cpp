@@ -66,7 +66,10 @@ TEST(SiteParser, ExampleUniversitySiteLoads) {
   EXPECT_FALSE(gpu.tasks.count(TaskType::DataCid));
   EXPECT_TRUE(gpu.tasks.count(TaskType::Commit2));
   EXPECT_TRUE(gpu.tasks.count(TaskType::Commit1));  // always, as lotus-worker does
-  EXPECT_EQ(gpu.env.size(), 3u);
+  EXPECT_EQ(gpu.env.size(), 2u);
+  EXPECT_TRUE(gpu.serves(TaskType::Commit2)) << "it has a prover";
+  EXPECT_EQ(gpu.prover.at(4), "{input}");
+  EXPECT_EQ(s.parameter_cache, "/gpfs/projects/filecoin/proof-parameters");
   const Partition& bigmem = s.partitions[2];
   EXPECT_EQ(bigmem.launcher, Launcher::Mpirun);
   EXPECT_EQ(bigmem.memory_per_node, 2ull << 40);
