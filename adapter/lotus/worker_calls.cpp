@@ -1,6 +1,7 @@
 // Miner calls -> tasks, ended tasks -> Return* params.
 #include "lotus/worker_calls.hpp"
 
+#include "filecoin/commit1_out.hpp"
 #include "lotus/commit2_call.hpp"
 #include "lotus/precommit1_call.hpp"
 
@@ -21,6 +22,16 @@ namespace {
 const nlohmann::json& param(const RpcRequest& r, std::size_t i, const char* name) { return rpc_param(r, i, name); }
 
 std::string comm_hex(const std::string& cid) { return kernels::to_hex(kernels::parse_comm_cid(cid).comm); }
+
+// PC1 through C2 here prove the interactive challenges (V1, V1_1); a Synthetic or NI-PoRep sector is refused
+// at once rather than sealed to a C1 that cannot prove it (docs/08-filecoin-formats.md §5).
+LotusSector sealable(const std::string& method, LotusSector s) {
+  if (!jobs::filecoin::interactive(s.proof)) {
+    throw Error(ErrorKind::Usage, method + ": " + s.proof.name() + " is not sealed by this worker (interactive PoRep "
+                                  "V1 and V1_1 only; Synthetic PoRep and NI-PoRep are not served)");
+  }
+  return s;
+}
 
 // Whether the call's Return* carries a value before its CallError.
 bool returns_value(const std::string& method) {
@@ -199,7 +210,7 @@ void WorkerCalls::add_methods(RpcServer& server) {
     throw Error(ErrorKind::Usage, "AddPiece: the data reader must be {\"Type\": \"null\", \"http\" or \"push\", \"Info\": string}; got " + data.dump());
   });
   add("SealPreCommit1", [this](const RpcRequest& r) {
-    LotusSector s = parse_sector_ref(param(r, 0, "sector"));
+    LotusSector s = sealable("SealPreCommit1", parse_sector_ref(param(r, 0, "sector")));
     std::string ticket = randomness_hex(param(r, 1, "ticket"), "ticket");
     nlohmann::json pieces = nlohmann::json::array();
     for (const auto& p : param(r, 2, "pieces")) {
@@ -210,14 +221,14 @@ void WorkerCalls::add_methods(RpcServer& server) {
                   {{"ticket", ticket}, {"ticket_b64", param(r, 1, "ticket")}});
   });
   add("SealPreCommit2", [this](const RpcRequest& r) {
-    LotusSector s = parse_sector_ref(param(r, 0, "sector"));
+    LotusSector s = sealable("SealPreCommit2", parse_sector_ref(param(r, 0, "sector")));
     auto in = checked_precommit1_out(param(r, 1, "pc1o"), s, store_, site_.storage_dir);
     nlohmann::json inputs = nlohmann::json::object();
     if (in.lotus_pc1) inputs["pc1"] = "lotus";
     return accept("SealPreCommit2", s, TaskType::PreCommit2, inputs, {{"comm_d_cid", kernels::comm_d_cid(in.doc.comm_d)}});
   });
   add("SealCommit1", [this](const RpcRequest& r) {
-    LotusSector s = parse_sector_ref(param(r, 0, "sector"));
+    LotusSector s = sealable("SealCommit1", parse_sector_ref(param(r, 0, "sector")));
     std::string ticket = randomness_hex(param(r, 1, "ticket"), "ticket");
     std::string seed = randomness_hex(param(r, 2, "seed"), "seed");
     const auto& cids = param(r, 4, "cids");
@@ -228,7 +239,7 @@ void WorkerCalls::add_methods(RpcServer& server) {
     return accept("SealCommit1", s, TaskType::Commit1, inputs, inputs);
   });
   add("SealCommit2", [this](const RpcRequest& r) {
-    LotusSector s = parse_sector_ref(param(r, 0, "sector"));
+    LotusSector s = sealable("SealCommit2", parse_sector_ref(param(r, 0, "sector")));
     if (!site_.serves(TaskType::Commit2)) {
       return answer_now("SealCommit2", s, "ReturnSealCommit2", nullptr,
                         call_error(kErrUnknown, "SealCommit2: no partition of this site has a C2 prover; route C2 to a GPU lotus-worker"));

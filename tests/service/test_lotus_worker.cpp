@@ -221,6 +221,10 @@ TEST_F(LotusWorker, MalformedMinerCallsAreRefusedAtOnce) {
                std::runtime_error);
   EXPECT_THROW(miner_.call_worker("SealPreCommit1", {ref(1), "not base64!", nlohmann::json::array()}), std::runtime_error);
   EXPECT_THROW(miner_.call_worker("SealPreCommit2", {ref(1), base64_encode("{}")}), std::runtime_error);
+  nlohmann::json synthetic = ref(1);
+  synthetic["ProofType"] = 10;  // StackedDrg2KiBV1_1_Feat_SyntheticPoRep: its C1 is not served here
+  EXPECT_THROW(miner_.call_worker("SealPreCommit1", {synthetic, base64_encode(bytes32(1)), nlohmann::json::array()}),
+               std::runtime_error);
   EXPECT_THROW(miner_.call_worker("AddPiece", nlohmann::json::array({{{"ID", {{"Miner", 1}, {"Number", 1}}}, {"ProofType", 99}}})), std::runtime_error);
   auto r = test::run_process({kBin, "status", "--json"}, {{"SEALADAPTER_HOME", home_.path().string()}, {"SEALADAPTER_SITE", ""}});
   EXPECT_EQ(nlohmann::json::parse(r.out).size(), 0u) << r.out;
