@@ -91,8 +91,13 @@ TEST_F(ClusterJobs, JobOverItsTimeLimitEndsTimeout) {
   adapter::SlurmBackend backend(cluster_api(), cluster_options());
   adapter::JobRequest r = cpu_request();
   r.time_limit_minutes = 1;  // Slurm's smallest limit
-  const auto h = backend.submit(script_launch(job_tag("timeout"), r, "sleep 300", dir.path()));
+  const auto started = dir / "started";
+  const auto h = backend.submit(script_launch(job_tag("timeout"), r, "touch '" + started.string() + "'; sleep 300", dir.path()));
   ASSERT_EQ(wait_running(backend, h).phase, JobPhase::Running);
+  // RUNNING in slurmctld is not yet running on the node: a time limit that falls while slurmd still launches
+  // the batch step (slow when the machine is busy) fails the launch (FAILED) instead of timing the job out.
+  for (int i = 0; i < 300 && !std::filesystem::exists(started); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ASSERT_TRUE(std::filesystem::exists(started)) << "the batch script did not start within 30 s";
   // Rather than wait out the minute, an operator moves the end time to now: slurmctld's time-limit check
   // (every 30 s) then ends the job exactly as a job that ran out of time.
   const auto r2 = scontrol({"update", "jobid=" + h.job_id, "EndTime=now+1"});

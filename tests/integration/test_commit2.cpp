@@ -107,6 +107,13 @@ TEST_F(Commit2, AShortProofIsAPermanentFailureThatSaysTheLengths) {
   EXPECT_EQ(last_attempt(t).failure_class, "job-permanent");
 }
 
+TEST_F(Commit2, AProverThatCannotBeStartedIsAPermanentFailureNamingIt) {
+  auto t = c2({"/nonexistent/lotus-bench", "prove", "{input}"});
+  ASSERT_EQ(t.state, adapter::TaskState::Failed);
+  EXPECT_NE(t.error.find("cannot run the prover \"/nonexistent/lotus-bench\""), std::string::npos) << t.error;
+  EXPECT_EQ(last_attempt(t).failure_class, "job-permanent");
+}
+
 TEST_F(Commit2, MissingParametersFailTheTaskBeforeAnyJobIsSubmitted) {
   std::filesystem::remove(params_ / jobs::filecoin::parameter_files(params::SectorSize::S2KiB).vk);
   auto t = c2({kDouble, "{input}", "{output}"});

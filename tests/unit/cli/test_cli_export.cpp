@@ -6,6 +6,7 @@
 #include <sstream>
 #include <nlohmann/json.hpp>
 
+#include "filecoin/precommit1_out.hpp"
 #include "lotus/lotus_json.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
@@ -72,6 +73,30 @@ TEST_F(Export, SectorsWithoutAUsableCommit1AreClearErrors) {
   EXPECT_EQ(queued.exit_code, 2);
   EXPECT_NE(queued.err.find("is queued, not done"), std::string::npos) << queued.err;
   EXPECT_EQ(sa({"export", "commit1", "--output", "-"}).exit_code, 2) << "--sector is required";
+}
+
+// PreCommit1Out as a real lotus-worker returns it, while the cache still holds the layers; after Finalize
+// it is refused.
+TEST_F(Export, APc1SectorsPreCommit1OutIsFilecoinsOwn) {
+  const std::string ticket(64, 'a');
+  ASSERT_EQ(sa({"submit", "--task", "AP", "--sector", "4", "--sector-size", "2KiB"}).exit_code, 0);
+  ASSERT_EQ(sa({"run", "--quiet"}).exit_code, 0);
+  ASSERT_EQ(sa({"submit", "--task", "PC1", "--sector", "4", "--sector-size", "2KiB", "--inputs",
+                "{\"ticket\":\"" + ticket + "\"}"}).exit_code, 0);
+  ASSERT_EQ(sa({"run", "--quiet"}).exit_code, 0);
+  auto r = sa({"export", "precommit1", "--sector", "4", "--output", "-"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("{\"_lotus_SealRandomness\":\"qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqo=\"", 0), 0u) << r.out;
+  const auto doc = jobs::filecoin::read_precommit1_out(nlohmann::json::parse(r.out));
+  EXPECT_EQ(doc.proof.id, 5);
+  EXPECT_EQ(doc.sector, 4u);
+
+  auto sealed = sa({"seal", "--sector-size", "2KiB", "--sector", "6"});
+  ASSERT_EQ(sealed.exit_code, 0) << sealed.err;
+  auto gone = sa({"export", "precommit1", "--sector", "6", "--output", "-"});
+  EXPECT_EQ(gone.exit_code, 2);
+  EXPECT_NE(gone.err.find("its layers are gone"), std::string::npos) << gone.err;
+  EXPECT_NE(sa({"export", "precommit1", "--sector", "9", "--output", "-"}).err.find("has no PC1 task"), std::string::npos);
 }
 
 }  // namespace
