@@ -136,14 +136,9 @@ Commit1Out read_commit1_out(const json& doc) {
   Commit1Out c1;
   if (!doc["registered_proof"].is_string()) refuse("registered_proof", "expected a proof name string, got " + doc["registered_proof"].dump());
   const std::string name = doc["registered_proof"];
-  bool known = false;
-  for (std::int64_t id = 0; id < 20 && !known; ++id) {
-    if (params::SealProof{id}.name() == name) {
-      c1.proof = params::SealProof{id};
-      known = true;
-    }
-  }
-  if (!known) refuse("registered_proof", "unknown proof \"" + name + "\"");
+  auto named = params::seal_proof_from_name(name);
+  if (!named) refuse("registered_proof", "unknown proof \"" + name + "\"");
+  c1.proof = *named;
   if (!interactive(c1.proof)) refuse("registered_proof", name + ": only V1 and V1_1 (interactive PoRep) are read here");
   const k::GraphSpec spec = k::GraphSpec::for_proof(c1.proof);
   const k::TreeShape shape = k::tree_shape(spec.nodes);

@@ -29,9 +29,7 @@ std::string store(const json& j, const std::string& where, const std::string& id
 
 params::SealProof proof_named(const json& j) {
   const std::string& name = kDoc.string(j, "registered_proof");
-  for (std::int64_t id = 0; id < 20; ++id) {
-    if (params::SealProof{id}.name() == name) return params::SealProof{id};
-  }
+  if (auto p = params::seal_proof_from_name(name)) return *p;
   kDoc.refuse("registered_proof", "unknown proof \"" + name + "\"");
 }
 

@@ -41,6 +41,13 @@ std::optional<SealProof> seal_proof_from_id(std::int64_t id) {
   return SealProof{id};
 }
 
+std::optional<SealProof> seal_proof_from_name(std::string_view name) {
+  for (std::int64_t id = 0; id <= kMaxSealProofId; ++id) {
+    if (SealProof{id}.name() == name) return SealProof{id};
+  }
+  return std::nullopt;
+}
+
 SealProof seal_proof(SectorSize size, ProofVersion version) {
   int v = 0;
   for (std::size_t i = 0; i < kProofVersions.size(); ++i) {

@@ -36,6 +36,8 @@ inline constexpr std::int64_t kMaxSealProofId = 19;
 
 // Throws nothing: nullopt for ids outside 0..19.
 std::optional<SealProof> seal_proof_from_id(std::int64_t id);
+// By rust-fil-proofs' RegisteredSealProof name ("StackedDrg2KiBV1_1"); nullopt for any other text.
+std::optional<SealProof> seal_proof_from_name(std::string_view name);
 SealProof seal_proof(SectorSize size, ProofVersion version);
 // "V1", "V1_1", "SyntheticPoRep" ("synthetic"), "NiPoRep" ("ni", "V1_2"); case-insensitive.
 std::optional<ProofVersion> parse_proof_version(std::string_view text);
