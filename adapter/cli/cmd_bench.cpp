@@ -1,11 +1,13 @@
 // `sealadapter bench`: in one run on this machine, the SHA-256 compression rate (one stream), the PC1 label
-// rate and its ratio to it (how close PC1 is to the hashing limit), Poseidon hashes/s per arity, and the wall
+// rate and its ratio to it (how close PC1 is to the hashing limit), Fr multiplication, Poseidon per hash on
+// each path, PC2's hashing at 1 and all threads (medians of --repeat samples, bench_table.cpp), and the wall
 // time and peak memory of each stage of one sector sealed end to end in a scratch directory.
 #include <unistd.h>
 
 #include <iostream>
 
 #include "base/error.hpp"
+#include "cli/bench_table.hpp"
 #include "cli/commands.hpp"
 #include "cli/job_runner.hpp"
 #include "cli/output.hpp"
@@ -30,27 +32,24 @@ struct TempHome {
   }
 };
 
-std::string rate(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3g M/s", v / 1e6);
-  return buf;
-}
-
 }  // namespace
 
 void register_bench(CLI::App& app, CliContext& ctx) {
   auto* cmd = app.add_subcommand("bench", "Measure SHA-256, PC1 label and Poseidon rates and seal one sector, in one run");
   auto size = std::make_shared<std::string>("8MiB");
-  auto seconds = std::make_shared<double>(1.0);
+  auto seconds = std::make_shared<double>(0.3);
+  auto repeat = std::make_shared<int>(5);
   auto json = std::make_shared<bool>(false);
   cmd->add_option("--sector-size", *size, "Sector size of the graph and of the sealed sector")->capture_default_str();
-  cmd->add_option("--seconds", *seconds, "Time per rate measurement")->capture_default_str()->check(CLI::Range(0.05, 60.0));
+  cmd->add_option("--seconds", *seconds, "Time per sample of each rate")->capture_default_str()->check(CLI::Range(0.05, 60.0));
+  cmd->add_option("--repeat", *repeat, "Samples per rate (the median and spread are reported)")
+      ->capture_default_str()->check(CLI::Range(1, 100));
   cmd->add_flag("--json", *json, "One JSON object");
-  cmd->callback([&ctx, size, seconds, json] {
+  cmd->callback([&ctx, size, seconds, repeat, json] {
     params::SealProof proof = params::seal_proof(parse_size_arg(*size), params::ProofVersion::V1_1);
     TempHome home;
     jobs::JobResult kernels = run_job_here(ctx.job_binary(), home.path / "kernels", "bench", 1000, 1, proof.id,
-                                           home.path / "storage", {{"seconds", *seconds}});
+                                           home.path / "storage", {{"seconds", *seconds}, {"repeat", *repeat}});
     if (kernels.status != jobs::ResultStatus::Ok) throw Error(ErrorKind::Internal, "sa-job bench: " + kernels.error_message);
     const nlohmann::json& k = kernels.outputs;
 
@@ -86,19 +85,7 @@ void register_bench(CLI::App& app, CliContext& ctx) {
       return;
     }
     std::cout << "sealadapter bench, " << out["sector_size"].get<std::string>() << "\n\n";
-    Table rates({"MEASURE", "RATE", "RATIO"});
-    double sha = k["sha256_compressions_per_second"];
-    rates.add({"SHA-256 compressions (" + k["sha256_impl"].get<std::string>() + ", one stream)", rate(sha), "1.00"});
-    for (const char* which : {"multicore", "reference"}) {
-      double c = k[std::string("pc1_") + which + "_compressions_per_second"];
-      char ratio[16];
-      std::snprintf(ratio, sizeof ratio, "%.2f", c / sha);
-      rates.add({std::string("PC1 label compressions (") + which + ")", rate(c), ratio});
-    }
-    for (const auto& [arity, v] : k["poseidon_hashes_per_second"].items()) {
-      rates.add({"Poseidon hashes, arity " + arity, rate(v.get<double>()), "-"});
-    }
-    rates.print(std::cout);
+    print_bench_rates(k, std::cout);
     std::cout << "\n";
     Table st({"STAGE", "STATE", "WALL", "PEAK MEMORY"});
     for (const auto& s : stages) {

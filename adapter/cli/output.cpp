@@ -9,17 +9,28 @@
 
 namespace sa::adapter {
 
+namespace {
+
+// Width on a terminal: UTF-8 code points ("µs", "×" are one column each), not bytes.
+std::size_t columns(const std::string& s) {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
 void Table::print(std::ostream& out) const {
   std::vector<std::size_t> width;
   for (const auto& r : rows_) {
     if (width.size() < r.size()) width.resize(r.size(), 0);
-    for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], r[i].size());
+    for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], columns(r[i]));
   }
   for (const auto& r : rows_) {
     std::string line;
     for (std::size_t i = 0; i < r.size(); ++i) {
       line += r[i];
-      if (i + 1 < r.size()) line += std::string(width[i] - r[i].size() + 2, ' ');
+      if (i + 1 < r.size()) line += std::string(width[i] - columns(r[i]) + 2, ' ');
     }
     out << line << "\n";
   }

@@ -86,6 +86,43 @@ TEST_F(Cli, CommpMatchesTheGoFilCommcidVector) {
   EXPECT_NE(text.err.find("SHA-256 here"), std::string::npos);
 }
 
+TEST_F(Cli, BenchReportsMediansWithTheirSpreadAndRatios) {
+  auto r = sa({"bench", "--sector-size", "2KiB", "--repeat", "3", "--seconds", "0.05", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(j["sealed"].get<bool>());
+  const auto& k = j["kernels"];
+  EXPECT_EQ(k["repetitions"], 3);
+  for (const char* key : {"sha256_compressions_per_second", "pc1_ratio_to_sha256", "pc1_reference_ratio_to_sha256",
+                          "fr_mul_ns", "fr_mul_ratio_to_sha256"}) {
+    EXPECT_GT(k[key].get<double>(), 0) << key;
+  }
+  EXPECT_NEAR(k["fr_mul_ratio_to_sha256"].get<double>(),
+              k["fr_mul_ns"].get<double>() / k["sha256_ns_per_compression"].get<double>(), 1e-9);
+  for (const char* arity : {"2", "8", "11"}) {
+    EXPECT_GT(k["poseidon_hashes_per_second"][arity].get<double>(), 0) << arity;
+    EXPECT_GT(k["poseidon_scalar_compressions_per_hash"][arity].get<double>(), 0) << arity;
+    if (!k["poseidon_lanes_hashes_per_second"].is_null()) {
+      EXPECT_NEAR(k["poseidon_lanes_speedup"][arity].get<double>(),
+                  k["poseidon_lanes_hashes_per_second"][arity].get<double>() /
+                      k["poseidon_scalar_hashes_per_second"][arity].get<double>(), 1e-9);
+    }
+  }
+  EXPECT_TRUE(k["pc2_compute_seconds_per_sector"].contains("1"));
+  // Every reported median lies within its samples, and there are as many samples as repetitions.
+  for (const auto& [name, s] : k["spread"].items()) {
+    EXPECT_EQ(s["samples"].size(), 3u) << name;
+    EXPECT_LE(s["min"].get<double>(), s["median"].get<double>()) << name;
+    EXPECT_LE(s["median"].get<double>(), s["max"].get<double>()) << name;
+  }
+  EXPECT_DOUBLE_EQ(k["sha256_compressions_per_second"].get<double>(), k["spread"]["sha256"]["median"].get<double>());
+  auto text = sa({"bench", "--sector-size", "2KiB", "--repeat", "1", "--seconds", "0.05"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("median of 1 samples"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("Fr multiplication, dependent chain"), std::string::npos) << text.out;
+  EXPECT_NE(sa({"bench", "--repeat", "0"}).exit_code, 0);
+}
+
 TEST_F(Cli, SubmitIsIdempotentAndStatusShowsTheTask) {
   auto a = sa({"submit", "--task", "AP", "--sector", "5", "--sector-size", "2KiB", "--json"});
   ASSERT_EQ(a.exit_code, 0) << a.err;
