@@ -1,7 +1,9 @@
 // Montgomery multiplication mod the BLS12-381 scalar prime with x86-64 MULX/ADCX/ADOX (BMI2 + ADX), the same
 // CIOS rows as fr_limbs.hpp's portable mont_mul: each row adds a·b[i] and m·p on two independent flag chains
-// (CF and OF) and the five row registers rotate instead of shifting. Measured ≈ 1.3–1.4× the portable u128
-// code on the build machine (Zen 3, GCC 12); callers dispatch on fr_adx_available().
+// (CF and OF) and the five row registers rotate instead of shifting. Which is faster depends on the core:
+// ≈ 1.3–1.4× the portable u128 code on Zen 3, but 0.84× on Zen 5 (23.2 vs 19.4 ns in a dependent chain,
+// GCC 12), where the two flag chains cost more than mul's fixed registers. So mont_mul times both once
+// (fr_mul_choice.cpp) unless SA_FR_MUL says which.
 #pragma once
 
 #include "field/fr_limbs.hpp"
@@ -73,10 +75,17 @@ inline Limbs mont_mul_adx(const Limbs& a, const Limbs& b) { return mont_mul_port
 
 #endif
 
-// The multiplication Fr uses: ADX when the CPU has it, else the portable code. The check is one load of a
-// static, predicted every time.
+// True when mont_mul uses the ADX code: SA_FR_MUL=adx or portable forces a choice (adx only where the CPU
+// has it), otherwise the faster of the two in a short timed dependent chain, decided once per process.
+bool fr_choose_adx();
+inline bool fr_use_adx() {
+  static const bool use = fr_choose_adx();
+  return use;
+}
+
+// The multiplication Fr uses. The check is one load of a static, predicted every time.
 inline Limbs mont_mul(const Limbs& a, const Limbs& b) {
-  return fr_adx_available() ? mont_mul_adx(a, b) : mont_mul_portable(a, b);
+  return fr_use_adx() ? mont_mul_adx(a, b) : mont_mul_portable(a, b);
 }
 
 }  // namespace sa::kernels::fr_detail

@@ -3,7 +3,9 @@
 // 2^255, 2^256 − 1). Bytes are canonical little-endian both ways.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "base/error.hpp"
@@ -141,6 +143,23 @@ TEST(FrTest, MultiplicationPathsAgree) {
       ASSERT_EQ(fr_detail::mont_mul_adx(a, b), fr_detail::mont_mul_portable(a, b));
     }
   }
+}
+
+// mont_mul's choice: SA_FR_MUL forces one (adx only where the CPU has it), anything else is a usage error,
+// and without it the timed choice is still one of the two (both are checked equal above).
+TEST(FrTest, MultiplicationChoiceFollowsSaFrMul) {
+  const char* saved = std::getenv("SA_FR_MUL");
+  const std::string keep = saved == nullptr ? "" : saved;
+  ::setenv("SA_FR_MUL", "portable", 1);
+  EXPECT_FALSE(fr_detail::fr_choose_adx());
+  ::setenv("SA_FR_MUL", "adx", 1);
+  EXPECT_EQ(fr_detail::fr_choose_adx(), fr_detail::fr_adx_available());
+  ::setenv("SA_FR_MUL", "fastest", 1);
+  EXPECT_THROW((void)fr_detail::fr_choose_adx(), Error);
+  ::unsetenv("SA_FR_MUL");
+  const bool timed = fr_detail::fr_choose_adx();
+  EXPECT_TRUE(!timed || fr_detail::fr_adx_available());
+  if (saved != nullptr) ::setenv("SA_FR_MUL", keep.c_str(), 1);
 }
 
 TEST(FrTest, DotEqualsSumOfProducts) {
