@@ -118,7 +118,7 @@ nlohmann::json run_bench(StageContext& ctx) {
       speedup[key] = la / sc;
       spread["poseidon_lanes_" + key] = laned[a].to_json();
     }
-    poseidon[key] = k::poseidon_default_path() == k::PoseidonPath::Lanes && lanes ? poseidon_lanes[key] : poseidon_scalar[key];
+    poseidon[key] = k::poseidon_default_path() == k::PoseidonPath::Lanes ? poseidon_lanes[key] : poseidon_scalar[key];
   }
   for (int t : pc2_threads) {
     pc2_json[std::to_string(t)] = pc2[t].median();

@@ -127,7 +127,7 @@ void poseidon_hash_strided(const std::uint8_t* const* inputs, int arity, std::ui
 
 void poseidon_hash_many(const std::uint8_t* inputs, std::uint64_t count, int arity, std::uint8_t* out, int threads,
                         PoseidonPath path) {
-  (void)poseidon_constants(arity);  // a bad arity is a usage error before any pointer is formed
+  (void)poseidon_constants(arity);  // a bad arity is a usage error before the 36-entry array below is filled
   std::array<const std::uint8_t*, 36> starts{};
   for (int k = 0; k < arity; ++k) starts[static_cast<std::size_t>(k)] = inputs + 32 * static_cast<std::uint64_t>(k);
   poseidon_hash_strided(starts.data(), arity, 32 * static_cast<std::uint64_t>(arity), count, out, threads, path);

@@ -17,21 +17,19 @@
 #include "hash/poseidon_lanes.hpp"
 #include "tree/column_hash.hpp"
 #include "tree/poseidon_tree.hpp"
+#include "poseidon_tree_testing.hpp"
 
 namespace sa::kernels {
 namespace {
 
+// Random nodes with 0 and p − 1 mixed in, so edge values land in several lanes.
 std::vector<std::uint8_t> random_nodes(std::size_t n, std::uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::vector<std::uint8_t> out(32 * n);
+  std::vector<std::uint8_t> out = testing::random_fr_nodes(n, seed);
+  const Fr::Limbs p_minus_1 = {fr_detail::kModulus[0] - 1, fr_detail::kModulus[1], fr_detail::kModulus[2],
+                               fr_detail::kModulus[3]};
   for (std::size_t i = 0; i < n; ++i) {
-    Fr::Limbs v{};
-    do {
-      v = {rng(), rng(), rng(), rng() >> 1};
-    } while (!fr_detail::is_canonical(v));
-    if (i % 13 == 5) v = {0, 0, 0, 0};
-    if (i % 17 == 3) v = {fr_detail::kModulus[0] - 1, fr_detail::kModulus[1], fr_detail::kModulus[2], fr_detail::kModulus[3]};
-    fr_detail::store_le(v, out.data() + 32 * i);
+    if (i % 13 == 5) fr_detail::store_le(Fr::Limbs{0, 0, 0, 0}, out.data() + 32 * i);
+    if (i % 17 == 3) fr_detail::store_le(p_minus_1, out.data() + 32 * i);
   }
   return out;
 }
@@ -146,8 +144,15 @@ TEST(PoseidonLanes, PathComesFromTheEnvironmentValue) {
   EXPECT_STREQ(poseidon_path_name(PoseidonPath::Lanes), "ifma-x8");
 }
 
+// Run once plain and once as "*.scalar" with SA_POSEIDON_PATH=scalar (tests/vectors/CMakeLists.txt), so the
+// variable is shown to reach the default path that tree and column code use.
 TEST(PoseidonLanes, DefaultPathFollowsTheEnvironment) {
-  EXPECT_EQ(poseidon_default_path(), poseidon_path_for(std::getenv("SA_POSEIDON_PATH"), cpu_has_ifma()));
+  const char* env = std::getenv("SA_POSEIDON_PATH");
+  if (env != nullptr && std::string(env) == "scalar") {
+    EXPECT_EQ(poseidon_default_path(), PoseidonPath::Scalar);
+  } else {
+    EXPECT_EQ(poseidon_default_path(), cpu_has_ifma() ? PoseidonPath::Lanes : PoseidonPath::Scalar);
+  }
 }
 
 TEST(PoseidonLanes, Limbs52RoundTrip) {
